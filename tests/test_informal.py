@@ -2918,10 +2918,10 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
 @pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
 async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
                                                                                         asked: str) -> None:
+    lang = "en" if asked.startswith("what") else "id"  # asked in English: answered in it, the report goes on in it
     resident = await at(engine, "summary")
     await resident.send(asked)
-    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
-        and resident.heard("report.summary"), resident.text
+    assert resident.heard("menu.after_report", lang) and resident.heard("report.summary", lang), resident.text
 
 
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
@@ -2968,7 +2968,8 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
 
 
 @pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
-                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?"])
+                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?",
+                                   "has anyone read it?", "sdh dibaca blm?", "udh ada yg baca?"])
 async def test_progress_asked_right_after_a_report_is_its_status_first_of_theirs(engine: Engine, asked: str) -> None:
     await enrolled(engine, "console:petugas")
     resident = Resident(engine)
@@ -4929,8 +4930,8 @@ async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_re
     resident = Resident(engine, "console:photo-step")
     for said in ("tetangga sy jualan sabu tiap malam di kel gedog", "iy", asked):
         await resident.send(said)
-    # answered in the report's language, and the photo asked again
-    assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text
+    # answered in the language asked in, and the photo asked again in it
+    assert resident.heard("menu.privacy", lang) and resident.heard("report.ask_photo", lang), resident.text
 
 
 @pytest.mark.parametrize("weary", ["KOK BANYAK BGT SIH PERTANYAANNYA", "lama bgt sih", "ribet amat", "aduh ribet bgt",
