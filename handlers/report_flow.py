@@ -1439,9 +1439,9 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step in (PLACE_CHECK, PLACE_PICK) and where_it_lies_asked(turn.text):
         offered = [turn.draft["proposal"]["code"]] if turn.step == PLACE_CHECK \
             else [place.key for place in _place_options(turn)[:-1]]
-        for place in filter(None, map(turn.router.place, offered)):  # "gedog itu kecamatan mana pak?"
-            turn.say("place.lies_in", place=code_label(turn.lang, turn.router, place.code),
-                     province=place.province.name)
+        for candidate in filter(None, map(turn.router.place, offered)):  # "gedog itu kecamatan mana pak?"
+            turn.say("place.lies_in", place=code_label(turn.lang, turn.router, candidate.code),
+                     province=candidate.province.name)
         return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
