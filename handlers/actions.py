@@ -32,6 +32,7 @@ from storage.models import (
     ReportStatus,
     Station,
     StationKind,
+    Witness,
 )
 from storage.officers import officers_to_alert
 from storage.outbox import drop_unsent_alerts, enqueue
@@ -425,6 +426,23 @@ async def _from_the_reporter(office: Office, report: Report, said: str, key: str
                       payload=payload, at=office.now, report_id=report.id,
                       idempotency_key=f"{OutboxKind.INFO_REPLY}:{event.id}:{officer.id}",
                       hourly=report.identity == Identity.ANONYMOUS)
+
+
+async def take_witness_photo(office: Office, report: Report, witness: Witness, said: str, sent: StoredMedia) -> None:
+    """A photo a witness sends after their account joined `report`: kept with the report, and sent to its officers
+    as the witness's, hourly where the witness or the reporter is anonymous, as the account's alert was."""
+    attachment = Attachment(report_id=report.id, created_at=office.now, **asdict(sent))  # swept with the report
+    office.db.add(attachment)
+    await office.db.flush()
+    for officer, contact in await _its_officers(office, report):
+        lang = contact.language or report.language
+        text = t(lang, "officer.witness_photo", ref=report.ref, status=t(lang, f"status.label.{report.status.value}"),
+                 said=quoted(said))
+        payload: dict[str, Any] = {"text": text, "ref": report.ref, **_sent_along(attachment)}
+        await enqueue(office.db, office.cipher, kind=OutboxKind.WITNESS_ADDED, contact_id=contact.id,
+                      payload=payload, at=office.now, report_id=report.id,
+                      idempotency_key=f"{OutboxKind.WITNESS_ADDED}:{witness.id}:photo:{attachment.id}:{officer.id}",
+                      hourly=Identity.ANONYMOUS in (witness.identity, report.identity))
 
 
 async def _its_officers(office: Office, report: Report) -> list[tuple[Officer, Contact]]:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from handlers import officer, patrol, report_flow
-from handlers.actions import OBJECTION_WITHIN, ReporterWord, take_answer, take_objection, take_reporter_word
+from handlers.actions import (
+    OBJECTION_WITHIN,
+    ReporterWord,
+    take_answer,
+    take_objection,
+    take_reporter_word,
+    take_witness_photo,
+)
 from handlers.choices import Menu
 from handlers.i18n import keywords_by_first_word, labels, t
 from handlers.language.answers import ASKING, NEUTRAL, hedged
@@ -38,6 +45,7 @@ from handlers.language.intents import (
     erasure_answer,
     erasure_asked,
     identity_wished,
+    is_question,
     menu_intent,
     names_own_report,
     objects_to_decision,
@@ -78,6 +86,7 @@ from handlers.status import (
     open_own_report,
     picked_own_report,
     recent_own_report,
+    recent_witness_account,
     show_own_reports,
     show_status,
 )
@@ -87,7 +96,7 @@ from handlers.unexposed import unexposed
 from handlers.voice import voice_lines, voice_story
 from storage.contacts import delete_contact
 from storage.media import MAX_MEDIA_A_REPORT, StoredMedia
-from storage.models import Category, Identity, OfficerRole, Report, ReportStatus, Station, StationKind
+from storage.models import Category, Identity, OfficerRole, Report, ReportStatus, Station, StationKind, Witness
 from storage.officers import ENROLL_WINDOW, enroll, invite_code_in
 from storage.reports import find_ref, media_kept, question_waiting_for, report_by_ref
 from storage.workflow import OPEN_STATUSES
@@ -351,8 +360,12 @@ async def _add_to_answer(turn: Turn, ref: str) -> bool:
 
 async def _photo_of_a_report_sent(turn: Turn) -> bool:
     """A photo sent soon after a report of the resident's ("ini fotonya pak", or none said): for that report, the
-    newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is."""
+    newest of theirs, named in the reply. Kept with it and passed to its officers as more told of it is. After an
+    account joined to another's report, newer than any report of their own, the photo is for that report."""
     report = await recent_own_report(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
+    joined = await recent_witness_account(turn, report_flow.PHOTO_OF_A_REPORT_WITHIN)
+    if joined is not None and (report is None or joined[1].created_at > report.created_at):
+        return await _photo_of_a_report_witnessed(turn, *joined)
     if report is None:
         return False
     if await _room_for(turn, report, turn.photo) is None:
@@ -360,6 +373,20 @@ async def _photo_of_a_report_sent(turn: Turn) -> bool:
     said = _for_officers(turn, report, _in_words(turn, turn.text, turn.photo))
     await take_reporter_word(turn.office, report, said, ReporterWord.ADDED, turn.photo)
     turn.say("relay.photo_added", ref=report.ref)
+    return True
+
+
+async def _photo_of_a_report_witnessed(turn: Turn, report: Report, witness: Witness) -> bool:
+    """The photo added to the report the resident joined as a witness, unnamed unless the account is by name; the
+    reply names no report (its number is its reporter's). A report holding all the files it may keeps none more:
+    the photo goes as a message of its own."""
+    if turn.photo is None or await media_kept(turn.db, report.id) >= MAX_MEDIA_A_REPORT:
+        return False
+    said = _in_words(turn, turn.text, turn.photo)
+    if witness.identity != Identity.NAMED:
+        said = unexposed(said, lang=turn.lang, urn=turn.inbound.urn)
+    await take_witness_photo(turn.office, report, witness, said, turn.photo)
+    turn.say("relay.photo_added_witnessed")
     return True
 
 
@@ -739,9 +766,6 @@ async def _status_asked(turn: Turn, asked: str) -> str:
     STATUS does; "status laporan saya" or "my reports" lists their own. Then back to where they were. Asked in the
     other language ("what's the status of my report?" in a report told in Indonesian), it is answered in that one,
     and the report goes on in it."""
-    written = written_in(turn.text)
-    if turn.officer is None and written is not None and written != turn.lang:
-        switch_language(turn, written)
     ref = ref_asked(turn.text)
     if asked == "report" and ref is not None:
         await show_status(turn, ref)
@@ -941,6 +965,21 @@ def _tells_something(turn: Turn) -> bool:
         or identity_wished(turn.text) is not None  # "sy gk mau disebut nama y pak": a report, kept unnamed
 
 
+def _asked_in_the_other_language(turn: Turn) -> str | None:
+    """The other language, when a question, a correction or a status question past the menu is plainly written in
+    it ("how long will it take?", "has anyone read it?", "my bad, traffic please", "what does confidential mean?" in
+    a report told in Indonesian; "bedanya apa sih" where the ways of being shown are offered in English): answered in
+    it, and the conversation goes on in it. A word or two ("ok", "sorry", "thanks", a brand's name) is no language's
+    mark, nor is an answer with an English word in it ("no pics", "anonymous pls")."""
+    written = written_in(turn.text)
+    if written is None or written == turn.lang:
+        return None
+    asks = is_question(turn.text) or aside(turn.text) in SERVICE_QUESTIONS \
+        or status_asked(turn.text, loosely=True) is not None or report_flow.puts_right(turn) \
+        or report_flow.options_asked(turn)
+    return written if asks else None
+
+
 async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     """Answers one message: emergency first, then global words, then the current step."""
     if turn.officer is not None:
@@ -959,6 +998,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     elif turn.officer is None and turn.inbound.choice is None \
             and turn.step in report_flow.TELLING_STEPS and plainly_english(turn.text):
         written = "en"  # not "dijambret on the way home": a few English words in an Indonesian story
+    elif turn.officer is None and turn.inbound.choice is None and turn.step != MENU:
+        written = _asked_in_the_other_language(turn)
     asked_in = language_wished(turn.text) if turn.inbound.choice is None and turn.step != MENU else None
     if asked_in is not None:
         written = asked_in  # "bisa pake bahasa indonesia aja?" in a report: the language, and the question again

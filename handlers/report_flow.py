@@ -25,7 +25,6 @@ from handlers.language.intents import (
     ASIDE_MAX_WORDS,
     CORRECTION_WORDS,
     FIX_OPENERS,
-    FOLLOW_UP_QUESTIONS,
     HOW_ONLY,
     HOW_WORDS,
     NOT_WORDS,
@@ -62,6 +61,8 @@ from handlers.language.intents import (
     urges_haste,
     weary_of_questions,
     what_may_be_reported,
+    where_it_lies_asked,
+    whose_place_asked,
 )
 from handlers.language.normalise import is_emoji, normalise, phrase_at, without_phrase, words
 from handlers.language.self_told import ABOUT_A_NAME, name_said
@@ -88,7 +89,6 @@ from handlers.language.slots import (
     without_where_one_is,
 )
 from handlers.language.spots import spot_then_story, spot_told, street_first
-from handlers.language.written import written_in
 from handlers.publication import withheld
 from handlers.routing import (
     CANDIDATES_SHOWN,
@@ -658,6 +658,9 @@ async def read_back(turn: Turn) -> str:
     """Keeps what was read from the story on a yes (with the time, or the time not said), none of it on a no;
     then asks what is still missing. A yes that says the time ("iya bener, semalam") keeps that time; answers to
     later questions said with it ("…, ga ada foto", "…, rahasia aja") are kept for them."""
+    if turn.inbound.choice is None and whose_place_asked(turn.text):
+        _explain_the_place_asked(turn)  # "alamat siapa pak?" before the place is asked: which, and the read-back again
+        return READ_BACK
     _keep_later_answers(turn)
     meant = (await _place_read_wrong(turn) or await _a_street_alone(turn, turn.text, after_a_no=True)) \
         if turn.inbound.choice is None else None
@@ -801,6 +804,7 @@ _NOT_TELLING = frozenset({"apa", "apakah", "gimana", "bagaimana", "kapan", "kena
                           "bisa", "boleh", "what", "how", "when", "why", "who", "where", "laporan", "lapor", "report",
                           *_ASKS_FIRST})
 _TELLS_ON_WORDS = 3
+_SORRY = frozenset({"maaf", "sorry", "sori", "sorri", "mohon", "ok"})
 # An apology, a slip or a wait said at the read-back is no piece of the story: "maaf pak salah ketik", "saya
 # tunggu kabar selanjutnya".
 _NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menunggu", "kabar", "kabarnya",
@@ -1189,11 +1193,14 @@ async def another_report(turn: Turn) -> str:
     return start(turn)
 
 
-async def correct(turn: Turn) -> str | None:
-    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
-    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
-    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
-    kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
+def puts_right(turn: Turn) -> bool:
+    """Whether the message puts an answer of the report right (see correct)."""
+    return turn.step in STEPS and "draft" in turn.data and turn.inbound.choice is None \
+        and _correction_of(turn) is not None
+
+
+def _correction_of(turn: Turn) -> Correction | None:
+    """What the message puts right, as correct() reads it; None when it is no correction."""
     fix = correction(turn.text)
     if fix in (None, Correction()) and (told := story_after_a_slip(turn.text)) is not None \
             and told.category != turn.draft.get("category"):
@@ -1214,11 +1221,17 @@ async def correct(turn: Turn) -> str | None:
     if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and (new_place := _place_said_wrong(turn)):
         fix = Correction(LOCATION, rest=new_place)
+    return fix
+
+
+async def correct(turn: Turn) -> str | None:
+    """Goes back a step, or to the answer the resident wants to change, keeping the others; None when the
+    message is no correction. "eh salah, maksudnya narkoba" changes the category and asks the same again;
+    "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
+    kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
+    fix = _correction_of(turn)
     if fix is None or turn.inbound.choice is not None:
         return None
-    if (written := written_in(turn.text)) is not None and written != turn.lang:
-        turn.lang = written  # "my bad, traffic please": what is changed is said in the language it was asked in, and
-        turn.say("language.changed")  # the report goes on in it
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
     if fix.field is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
             and _ALL_OF_IT & set(words(turn.text)):
@@ -1423,6 +1436,13 @@ def answer_aside(turn: Turn) -> str | None:
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
         return turn.step
+    if turn.step in (PLACE_CHECK, PLACE_PICK) and where_it_lies_asked(turn.text):
+        offered = [turn.draft["proposal"]["code"]] if turn.step == PLACE_CHECK \
+            else [place.key for place in _place_options(turn)[:-1]]
+        for candidate in filter(None, map(turn.router.place, offered)):  # "gedog itu kecamatan mana pak?"
+            turn.say("place.lies_in", place=code_label(turn.lang, turn.router, candidate.code),
+                     province=candidate.province.name)
+        return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
         return turn.step
@@ -1512,19 +1532,13 @@ def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
     else:
-        if said in ("privacy", "identity_options", *FOLLOW_UP_QUESTIONS):
-            _answer_in_their_language(turn)  # "will the police know my name?"
         turn.say(ASIDE_ANSWERS[said])
 
 
-def _answer_in_their_language(turn: Turn) -> None:
-    """Where how to be shown is asked, a question of what the options mean is answered in the language it is written
-    in ("what does confidential mean?" in a report told in Indonesian, "bedanya apa sih" in English), and the report
-    goes on in it: no one is to choose how they are shown from words they cannot read."""
-    written = written_in(turn.text)
-    if turn.step == IDENTITY and written is not None and written != turn.lang:
-        turn.lang = written
-        turn.say("language.changed")
+def options_asked(turn: Turn) -> bool:
+    """Whether the message asks what the ways of being shown mean, where they are offered ("bedanya apa sih"): no one
+    is to choose how they are shown from words they cannot read, so it is answered in the language it is asked in."""
+    return turn.step == IDENTITY and identity_options_asked(turn.text, options_shown=True)
 
 
 _REFERS_BACK = frozenset({"dia", "orangnya", "pelakunya", "pelaku", "malingnya", "mereka", "he", "she", "they"})
@@ -1875,6 +1889,12 @@ def ask_location(turn: Turn) -> None:
         turn.say("report.ask_location", ask_location=True)
 
 
+def _explain_the_place_asked(turn: Turn) -> None:
+    """Which place the question asks, as it asks it: where it happened, or, online, where the resident lives."""
+    online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
+    turn.say("report.location_question_online" if online else "report.location_question")
+
+
 async def location(turn: Turn) -> str:
     """Stores where it happened, a pin or typed words, and proposes the place and station it names."""
     for key in READING_KEYS:
@@ -1897,6 +1917,9 @@ async def location(turn: Turn) -> str:
     shortest, longest = LOCATION_CHARS
     if letters_and_digits(turn.text) < shortest or len(turn.text) > longest:
         turn.say("report.location_invalid", shortest=shortest, longest=longest)
+        return LOCATION
+    if whose_place_asked(turn.text):  # "alamat sy atau alamat penipunya?": the question explained, no try spent
+        _explain_the_place_asked(turn)
         return LOCATION
     if (ran_on := spot_then_story(turn.text)) is not None:
         turn.text, goes_on = ran_on  # "jl kenari ribut2 tetangga": the spot is where, what goes on there the story
@@ -1937,8 +1960,7 @@ async def location(turn: Turn) -> str:
     if not confident and not any(place.marked for place in found) and _asks_instead(turn.text):
         # "lokasi maksudnya lokasi sy atau penjualnya?", "foto apa ya pak?": the question explained, no try spent
         turn.draft.pop("location_text", None)
-        online = turn.draft.get("online") or said_online(turn.draft.get("description", ""))
-        turn.say("report.location_question_online" if online else "report.location_question")  # as it was asked
+        _explain_the_place_asked(turn)
         return LOCATION
     misspelt = False  # "hp sy dicuri di gedok y": a village misspelt after a word of where, offered as if alone
     if not found:
@@ -2546,8 +2568,9 @@ async def when(turn: Turn) -> str:
     if not time_named and asks and said & _OF_THE_TIME:  # "emang harus tau jamnya ya?"
         turn.say("report.when_question")
         return WHEN
-    # "ga", "ok deh", "iya pak", "sip": a no or a yes, where the story told no time to say yes to, is no time
-    bare_answer = answer is not None or (bool(said) and said <= NO | NEUTRAL)
+    # "ga", "ok deh", "iya pak", "sip": a no or a yes, where the story told no time to say yes to, is no time; nor is
+    # an apology ("sorry", "maaf pak")
+    bare_answer = answer is not None or (bool(said) and said <= NO | NEUTRAL | _SORRY)
     if not time_named and (asks or _only_sending(turn.text) or bare_answer):  # "kirim", "ga"
         turn.say("report.when_invalid", shortest=WHEN_CHARS[0], longest=WHEN_CHARS[1])
         return WHEN
@@ -2955,8 +2978,6 @@ async def identity(turn: Turn) -> str:
     if picked is None:
         # "bedanya apa", "whats the difference", the options in view: what each means, as when one is named; "yg mana
         # yg paling aman?": the question asked again is its answer; "ok", "siap", "👍": one is asked for
-        if "?" in turn.text or identity_options_asked(turn.text, options_shown=True):
-            _answer_in_their_language(turn)
         turn.say("menu.identity_options" if identity_options_asked(turn.text, options_shown=True) else
                  "report.identity_question" if "?" in turn.text else
                  "report.identity_choose" if yes_or_no(turn.text) == "yes" or as_told(turn.text)  # "ok", "bebas"
@@ -3456,13 +3477,19 @@ async def submit(turn: Turn) -> None:
         updated_at=to_the_hour(turn.now) if anonymous else turn.now,
     )
     alerted = await alert_station(turn.office, report, received)
-    turn.say("report.submitted_anonymous" if anonymous else "report.submitted", ref=report.ref,
-             station=station_name or t(turn.lang, "report.station_unknown"))
+    station = station_name or t(turn.lang, "report.station_unknown")
+    unread = station_id is not None and not alerted and not await has_officers(turn.db, station_id)
+    if anonymous:
+        turn.say("report.submitted_anonymous", ref=report.ref, station=station)
+        if unread:
+            turn.say("report.no_officer_yet", station=station)
+    else:  # told as it is: reviewed, or kept until an officer of the station reads it, never both
+        what_follows = t(turn.lang, "report.submitted_unread", station=station, ref=report.ref) if unread \
+            else t(turn.lang, "report.submitted_reviewed", ref=report.ref)
+        turn.say("report.submitted", ref=report.ref, station=station, what_follows=what_follows)
     turn.data["just_filed"] = "anonymous" if anonymous else "linked"
-    if station_id is not None and not alerted and not await has_officers(turn.db, station_id):
-        unread_at = station_name or t(turn.lang, "report.station_unknown")
-        turn.say("report.no_officer_yet", station=unread_at)  # told as it is: nobody reads it yet
-        turn.data["unread_at"] = unread_at  # and again if asked next when the police come
+    if unread:
+        turn.data["unread_at"] = station  # and again if asked next when the police come
 
 
 async def _unread_at(turn: Turn, station_id: int | None) -> str | None:

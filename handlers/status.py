@@ -12,9 +12,9 @@ from handlers.choices import pick
 from handlers.i18n import format_date, format_moment, format_time, labels, t
 from handlers.language.normalise import words
 from handlers.turn import Turn
-from storage.models import Category, Identity, Report, ReportEvent, ReportStatus, Station
+from storage.models import Category, Identity, Report, ReportEvent, ReportStatus, Station, Witness
 from storage.reports import came_back, public_events, report_by_ref, reports_of, returning_referrals, station_of
-from storage.witnesses import is_witness, residents_reporting
+from storage.witnesses import is_witness, newest_account_of, residents_reporting
 from storage.workflow import OPEN_STATUSES
 
 # A story the resident sent as a report of theirs within this long, told again word for word (the first answer
@@ -143,6 +143,16 @@ async def recent_own_report(turn: Turn, within: dt.timedelta) -> Report | None:
         recent = report.status in OPEN_STATUSES and turn.now - report.created_at <= within
         return report if recent else None
     return None
+
+
+async def recent_witness_account(turn: Turn, within: dt.timedelta) -> tuple[Report, Witness] | None:
+    """The report the resident joined as a witness, with their account, when the account was added within `within`
+    and the report is still open: what a photo sent after it is for."""
+    witness = await newest_account_of(turn.db, turn.contact.id)
+    if witness is None or turn.now - witness.created_at > within:
+        return None
+    report = await turn.db.get_one(Report, witness.report_id)
+    return (report, witness) if report.status in OPEN_STATUSES else None
 
 
 async def has_own_reports(turn: Turn) -> bool:

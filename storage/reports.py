@@ -306,11 +306,16 @@ async def media_kept(db: AsyncSession, report_id: int) -> int:
 
 
 async def reported_since(db: AsyncSession, urn_hash: str, since: dt.datetime) -> bool:
-    """Whether the contact of this keyed hash sent a report of their own since then that is still open, which a
-    photo they send may be for; read without a lock, a hint for work done before the message is handled."""
-    return (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
+    """Whether the contact of this keyed hash sent a report of their own since then that is still open, or joined
+    their account to one as a witness since then (not anonymously), which a photo they send may be for; read
+    without a lock, a hint for work done before the message is handled."""
+    own = (await db.execute(select(Report.id).join(Contact, Report.contact_id == Contact.id).where(
         Contact.urn_hash == urn_hash, Report.created_at >= since, Report.status.in_(OPEN_STATUSES)).limit(1))
     ).first() is not None
+    return own or (await db.execute(
+        select(Witness.id).join(Contact, Witness.contact_id == Contact.id).join(Report, Witness.report_id == Report.id)
+        .where(Contact.urn_hash == urn_hash, Witness.created_at >= since, Witness.identity != Identity.ANONYMOUS,
+               Report.status.in_(OPEN_STATUSES)).limit(1))).first() is not None
 
 
 async def due_for_escalation(db: AsyncSession, now: dt.datetime, limit: int = 100) -> list[Report]:

@@ -115,6 +115,13 @@ async def followers(db: AsyncSession, report: Report) -> list[int]:
     return list(dict.fromkeys(contact_id for contact_id in rows.scalars() if contact_id is not None))
 
 
+async def newest_account_of(db: AsyncSession, contact_id: int) -> Witness | None:
+    """The contact's newest witness account; an anonymous one keeps no link to be found by."""
+    return (await db.execute(
+        select(Witness).where(Witness.contact_id == contact_id, Witness.identity != Identity.ANONYMOUS)
+        .order_by(Witness.created_at.desc(), Witness.id.desc()).limit(1))).scalar_one_or_none()
+
+
 async def is_witness(db: AsyncSession, report: Report, contact_id: int) -> bool:
     return contact_id in await followers(db, report)
 

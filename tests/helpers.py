@@ -513,8 +513,9 @@ async def invite(engine: Engine, station: str = "POLSEK-SEKAR", role: OfficerRol
 
 
 async def officers(engine: Engine) -> list[Officer]:
+    """Oldest first: PostgreSQL returns rows in no set order, an updated one often last."""
     async with engine.sessions() as db:
-        return list((await db.execute(select(Officer))).scalars())
+        return list((await db.execute(select(Officer).order_by(Officer.id))).scalars())
 
 
 async def enrolled(engine: Engine, urn: str, station: str = "POLSEK-SANANWETAN",

@@ -11,7 +11,7 @@ ONE_MESSAGE_MAX = 5  # a story that names what and where (and when), filed with 
 
 def test_corpus_is_large_and_covers_every_province() -> None:
     names = ("yes_no", "menu", "asides", "stops", "categories", "cries", "places", "stories", "declines", "times",
-             "own_names")
+             "own_names", "follow_ups", "weary")
     total = sum(len(evaluate.load(name)) for name in names)
     assert total >= 400
     provinces = {case["code"][:2] for case in evaluate.load("places")}
@@ -40,6 +40,20 @@ def test_identity_options_declined_are_read_and_none_in_a_choice() -> None:
     """A decline misread would narrow the options the resident is offered, or keep one they chose from them."""
     score = evaluate.declines()
     assert score.accuracy == 1.0, score.misses
+
+
+def test_whether_a_way_of_being_shown_can_be_followed_is_read_with_its_way() -> None:
+    """A way misread tells the resident they will hear back where they will not; a choice taken for the question
+    leaves them unanswered."""
+    followed, not_followed = evaluate.follow_ups()
+    assert followed.accuracy == 1.0, followed.misses
+    assert not_followed.accuracy == 1.0, not_followed.misses
+
+
+def test_weariness_of_the_questions_is_heard_and_never_taken_from_an_answer() -> None:
+    wearied, not_weary = evaluate.weary()
+    assert wearied.accuracy == 1.0, wearied.misses
+    assert not_weary.accuracy == 1.0, not_weary.misses  # a time taken for weariness is a time lost
 
 
 def test_a_reporters_own_name_is_found_to_hide_and_anothers_is_left() -> None:

@@ -2945,10 +2945,10 @@ async def test_a_place_given_with_a_question_of_its_station_is_taken_and_answere
 @pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
 async def test_what_happens_once_sent_asked_at_the_summary_is_told_and_the_summary_stays(engine: Engine,
                                                                                         asked: str) -> None:
+    lang = "en" if asked.startswith("what") else "id"  # asked in English: answered in it, the report goes on in it
     resident = await at(engine, "summary")
     await resident.send(asked)
-    assert (resident.heard("menu.after_report") or resident.heard("menu.after_report", "en")) \
-        and resident.heard("report.summary"), resident.text
+    assert resident.heard("menu.after_report", lang) and resident.heard("report.summary", lang), resident.text
 
 
 async def test_a_question_of_the_police_coming_is_no_question_of_going_to_them(engine: Engine) -> None:
@@ -2995,7 +2995,8 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
 
 
 @pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
-                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?"])
+                                   "udah ada polisi yg dateng blm?", "any news?", "how is it going?",
+                                   "has anyone read it?", "sdh dibaca blm?", "udh ada yg baca?"])
 async def test_progress_asked_right_after_a_report_is_its_status_first_of_theirs(engine: Engine, asked: str) -> None:
     await enrolled(engine, "console:petugas")
     resident = Resident(engine)
@@ -4238,6 +4239,32 @@ async def test_a_place_not_known_goes_to_the_desk_and_is_no_village(engine: Engi
     assert draft["needs_routing"] is True and "place" not in draft and not draft.get("location_text")
 
 
+@pytest.mark.parametrize("offered_by", ["gedog", "kel gedog sananwetan"])
+@pytest.mark.parametrize("asked", ["emang gedog itu masuk kecamatan mana pak?", "gedog tu dmn sih",
+                                   "kecamatannya apa ya pak?", "itu kota mana?", "which district is that?",
+                                   "where is that?"])
+async def test_where_an_offered_place_lies_is_told_and_it_is_offered_again(engine: Engine, offered_by: str,
+                                                                          asked: str) -> None:
+    """A question of where the place offered lies is no place of its own (it read "gedog itu masuk kecamatan mana"
+    as Desa Sigedong of Serang): its kecamatan, kab/kota and province are told, and the same place offered again."""
+    resident = await at_location(engine)
+    await resident.send(offered_by)
+    assert resident.heard("place.pick_one") or resident.heard("place.confirm"), resident.text
+    await resident.send(asked)
+    assert resident.heard("place.lies_in") or resident.heard("place.lies_in", "en"), resident.text
+    assert "Sananwetan" in resident.text and "Jawa Timur" in resident.text and "Sigedong" not in resident.text
+    await resident.send("ya")
+    assert (await draft_of(engine))["place"] == "35.72.03.1001"
+
+
+@pytest.mark.parametrize("asked", ["kecamatan itu apa?", "kelurahan itu apa ya?", "kecamatan itu maksudnya apa pak?"])
+async def test_what_a_kecamatan_is_asked_at_a_place_offered_is_explained(engine: Engine, asked: str) -> None:
+    resident = await at_location(engine)
+    await resident.send("gedog")
+    await resident.send(asked)
+    assert resident.heard("report.area_explained") and not resident.heard("place.lies_in"), resident.text
+
+
 @pytest.mark.parametrize("asked", ["kelurahan itu apa ya?", "desa tuh apa pak", "apa itu kecamatan?",
                                    "what is a kelurahan?"])
 async def test_what_a_kelurahan_is_asked_at_the_place_is_explained_and_no_try_spent(engine: Engine,
@@ -4930,8 +4957,8 @@ async def test_whether_reporting_here_is_safe_is_answered_at_the_menu_and_mid_re
     resident = Resident(engine, "console:photo-step")
     for said in ("tetangga sy jualan sabu tiap malam di kel gedog", "iy", asked):
         await resident.send(said)
-    # answered in the report's language, and the photo asked again
-    assert resident.heard("menu.privacy") and resident.heard("report.ask_photo"), resident.text
+    # answered in the language asked in, and the photo asked again in it
+    assert resident.heard("menu.privacy", lang) and resident.heard("report.ask_photo", lang), resident.text
 
 
 @pytest.mark.parametrize("weary", ["KOK BANYAK BGT SIH PERTANYAANNYA", "lama bgt sih", "ribet amat", "aduh ribet bgt",

@@ -20,6 +20,7 @@ from handlers.language.intents import (
     story_after_a_slip,
     story_without_opener,
     weary_of_questions,
+    whose_place_asked,
 )
 from handlers.language.normalise import phrase_at, phrases_found, positions_of, words
 from handlers.language.self_told import contacts_told, names_told, own_contacts, own_id_numbers
@@ -1122,6 +1123,11 @@ _BLITAR_NAMES = ("kepanjenlor", "kepanjenkidul", "blitar", "jawatimur", "gedog",
     (["motor sy dicuri di pasar tadi pagi"], None), (["hp sy ilang di jl merdeka kmrn sore"], "jl merdeka"),
     (["dompet dicopet di pasar td siang"], None), (["my bag was taken at the market today"], None),
     (["hp ilang di pasar pagi kemarin sore"], "pasar pagi"), (["dicopet di pasar minggu semalam"], "pasar minggu"),
+    # how long a state has lasted is the story's time, and the state what is said of the spot, not its name
+    (["lampu jalan di gang mati udh 2 minggu"], None), (["lampu jalan di gang mati sejak kemarin"], None),
+    (["jalan di gang rusak udh sebulan"], None), (["lampu jalan di gang mawar mati udh 2 minggu"], "gang mawar"),
+    (["di jl kenari udh 3 hari gelap"], "jl kenari"), (["di gang mati kel gedog ada maling"], "gang mati"),
+    (["street light in gang melati dead since last week"], "gang melati"),
 ])
 def test_the_spot_a_story_tells_its_place_with_leaves_the_places_names_out(clauses: list[str],
                                                                           spot: str | None) -> None:
@@ -1208,10 +1214,15 @@ def test_a_text_that_opens_with_no_greeting_before_a_story_is_kept_whole(text: s
     ("gmn kabarnya", "progress"), ("udah diproses blm?", "progress"), ("gimana hasilnya pak", "progress"),
     ("udah ada polisi yg dateng blm?", "progress"), ("sudah ditangani belum pak?", "progress"),
     ("any news?", "progress"), ("how is it going?", "progress"), ("is it being handled?", "progress"),
+    # whether anyone has read it yet: how it is getting on too
+    ("has anyone read it?", "progress"), ("sdh dibaca blm?", "progress"), ("udh ada yg baca?", "progress"),
+    ("has my report been read?", "progress"), ("apa sudah ada petugas yg membaca?", "progress"),
+    ("is anyone reading this?", "progress"),
     # a new story, a cry, thanks or a wish to report again: none of them a question of the report just sent
     ("trus motor tetangga sy jg dicuri td malem", None), ("kabarnya ada maling di rt 3", None),
     ("tolong ada maling lagi", None), ("makasih pak", None), ("ok", None), ("mau lapor yg lain", None),
-    ("halo", None),
+    ("halo", None), ("sy udh baca syaratnya", None), ("anak sy udh bisa baca", None),
+    ("i read the news about it", None), ("dia sudah datang?", None),
 ])
 def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: str, asked: str | None) -> None:
     assert after_sending_asked(text) == asked
@@ -1230,3 +1241,18 @@ def test_a_question_right_after_sending_is_read_as_what_next_or_progress(text: s
 ])
 def test_weariness_of_the_questions_is_read_from_a_message_of_nothing_else(text: str, weary: bool) -> None:
     assert weary_of_questions(text) == weary
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("maksudnya alamat sy atau alamat penipunya pak?", True), ("alamat siapa?", True),
+    ("where, my home or where it happened?", True), ("lokasi yg mana pak? rumah sy ato tempat kejadian?", True),
+    ("alamat rumah sy apa alamat kejadian?", True), ("my address or the scammer's?", True),
+    ("lokasi pelaku ato lokasi saya?", True), ("alamatnya pelaku ya pak?", True),
+    ("lokasi kejadian atau domisili?", True), ("where do you mean, my house?", True),
+    # a place named with whose it is, a place not known, or a question of where with no whose: the answer
+    ("alamat sy di jl mawar kel gedog", False), ("alamat sy di jl mawar?", False), ("rumah penipunya di gedog?", False),
+    ("di rumah sy?", False), ("tempat kejadian di pasar besar", False), ("alamat penipunya gak tau pak", False),
+    ("di mana ya?", False), ("at my house in bendogerit", False), ("rumah saya", False),
+])
+def test_whose_place_the_question_means_asked_back_is_read(text: str, asked: bool) -> None:
+    assert whose_place_asked(text) is asked

@@ -828,21 +828,42 @@ async def test_when_the_police_come_asked_after_a_report_nobody_reads_is_not_ans
     resident = Resident(engine)
     await walk_to_summary(resident)
     await resident.send("kirim")
-    assert resident.heard("report.no_officer_yet"), resident.text
+    [report] = await reports(engine)
+    assert _what_follows(resident, report.ref, "Polsek Sananwetan (Polres Blitar Kota)") == "unread", resident.text
     await resident.send("kapan polisi dateng?")
     assert resident.heard("report.no_officer_yet") and not resident.heard("menu.response"), resident.text
 
 
+def _what_follows(resident: Resident, ref: str, station: str) -> str:
+    """Which of the confirmation's two endings the resident was told: "unread" or "reviewed"."""
+    [ending] = [key for key in ("unread", "reviewed")
+                if t("id", f"report.submitted_{key}", station=station, ref=ref) in resident.text]
+    return ending
+
+
 async def test_the_resident_is_told_when_no_officer_reads_the_station_s_reports_yet(engine: Engine) -> None:
+    """Told once, in the confirmation, what truly follows: never that officers review it, then that none is there."""
+    station = "Polsek Sananwetan (Polres Blitar Kota)"
     alone = Resident(engine, "console:pertama")
     await walk_to_summary(alone)
     await alone.send("kirim")
-    assert alone.heard("report.submitted") and alone.heard("report.no_officer_yet"), alone.text
+    [first] = await reports(engine)
+    assert alone.heard("report.submitted") and not alone.heard("report.no_officer_yet"), alone.text
+    assert _what_follows(alone, first.ref, station) == "unread", alone.text
     await enrolled(engine, "console:petugas")
     told = Resident(engine, "console:kedua")
     await walk_to_summary(told)
     await told.send("kirim")
+    [second] = [report for report in await reports(engine) if report.ref != first.ref]
     assert told.heard("report.submitted") and not told.heard("report.no_officer_yet"), told.text
+    assert _what_follows(told, second.ref, station) == "reviewed", told.text
+
+
+async def test_an_anonymous_report_no_officer_reads_yet_is_told_so_after_it(engine: Engine) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    assert resident.heard("report.submitted_anonymous") and resident.heard("report.no_officer_yet"), resident.text
 
 
 async def test_named_report_asks_the_name_once_and_keeps_it_encrypted(engine: Engine) -> None:
@@ -1178,11 +1199,22 @@ async def test_going_on_at_the_photo_question_skips_it(engine: Engine, going_on:
 @pytest.mark.parametrize("no_photo", ["gak punya foto", "ga sempet moto pak", "nanti aja fotonya", "❌", "nope",
                                       "no photos sorry", "I don't have one", "no pics", "gak ada foto gpp kan?",
                                       "ga ada fotonya pak, gak papa kan", "cuma gak punya foto pak", "lupa",
-                                      "lupa moto pak", "no photo sorry, is that ok?"])
+                                      "lupa moto pak"])
 async def test_no_photo_said_in_own_words_goes_on_to_the_identity(engine: Engine, no_photo: str) -> None:
     resident = await at(engine, "photo")
     await resident.send(no_photo)
     assert resident.heard("report.ask_identity") and not resident.heard("report.photo_or_skip"), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("no_photo", ["no photo sorry, is that ok?", "no photo, is that alright?",
+                                      "no photos sorry, is that ok?"])
+async def test_no_photo_asked_in_english_goes_on_to_the_identity_in_english(engine: Engine, no_photo: str) -> None:
+    """An English question in a report told in Indonesian: the report goes on in English."""
+    resident = await at(engine, "photo")
+    await resident.send(no_photo)
+    assert resident.heard("report.ask_identity", "en") and not resident.heard("report.photo_or_skip", "en"), \
+        resident.text
 
 
 @READING_ON_SQLITE
@@ -1216,23 +1248,27 @@ async def test_all_of_it_wrong_asks_which_part_to_change(engine: Engine, step: s
     assert resident.heard("report.ask_category"), resident.text
 
 
-@pytest.mark.parametrize("asked", ["gmn ngirim screenshot pak?", "cara kirim foto gimana", "how do I send a photo?"])
-async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str) -> None:
+@pytest.mark.parametrize(("asked", "lang"), [("gmn ngirim screenshot pak?", "id"), ("cara kirim foto gimana", "id"),
+                                             ("how do I send a photo?", "en")])
+async def test_how_to_send_a_picture_asked_at_the_photo_is_told(engine: Engine, asked: str, lang: str) -> None:
+    """In the language it is asked in: a report told in Indonesian goes on in English after an English question."""
     resident = await at(engine, "photo")
     before = (await draft_of(engine))["description"]
     await resident.send(asked)
-    assert resident.heard("report.photo_how") and resident.heard("report.ask_photo"), resident.text
+    assert resident.heard("report.photo_how", lang) and resident.heard("report.ask_photo", lang), resident.text
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
-@pytest.mark.parametrize("asked", ["gk ada fotonya, gmn?", "fotonya gak ada pak, trus gimana dong",
-                                   "no photo, what now?", "gmn kalau gak ada foto?"])
-async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, asked: str) -> None:
+@pytest.mark.parametrize(("asked", "lang"), [("gk ada fotonya, gmn?", "id"),
+                                             ("fotonya gak ada pak, trus gimana dong", "id"),
+                                             ("no photo, what now?", "en"), ("gmn kalau gak ada foto?", "id")])
+async def test_what_now_without_a_photo_is_told_none_is_needed(engine: Engine, asked: str, lang: str) -> None:
     resident = await at(engine, "photo")
     before = (await draft_of(engine))["description"]
     await resident.send(asked)
-    assert resident.heard("report.photo_not_needed") and resident.heard("report.ask_identity"), resident.text
-    assert not resident.heard("report.photo_how"), resident.text
+    assert resident.heard("report.photo_not_needed", lang) and resident.heard("report.ask_identity", lang), \
+        resident.text
+    assert not resident.heard("report.photo_how", lang), resident.text
     assert (await draft_of(engine))["description"] == before, "a question is no part of the story"
 
 
@@ -1316,6 +1352,55 @@ async def test_the_ways_of_being_shown_asked_in_english_are_explained_in_english
     assert "identity" not in await draft_of(engine)
     await resident.send("confidential")
     assert resident.heard("report.summary", "en"), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("sorry", ["sorry", "ok sorry", "maaf pak", "sori", "mohon maaf"])
+async def test_an_apology_at_the_time_question_is_no_time(engine: Engine, sorry: str) -> None:
+    resident = await at(engine, "when")
+    await resident.send(sorry)
+    assert resident.heard("report.when_invalid") and "when" not in await draft_of(engine), resident.text
+    await resident.send("sorry, kemarin malam")  # with a time: the time
+    assert (await draft_of(engine))["when"] == {"text": "kemarin malam"}, await draft_of(engine)
+
+
+ASKED_IN_ENGLISH = ["how long will it take?", "has anyone read it?", "can I add a photo?",
+                    "will the police come to my house?", "is it free?"]
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ASKED_IN_ENGLISH)
+@pytest.mark.parametrize(("step", "question"), [("photo", "report.ask_photo"), ("identity", "report.ask_identity"),
+                                                ("summary", "report.summary")])
+async def test_a_question_in_english_in_a_report_told_in_indonesian_is_answered_in_english(
+        engine: Engine, step: str, question: str, asked: str) -> None:
+    """The answer, and the question again, in the language asked in; the report goes on in it."""
+    resident = await at(engine, step)  # told in Indonesian
+    await resident.send(asked)
+    assert resident.heard("language.changed", "en") and resident.heard(question, "en"), resident.text
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["ok", "sorry", "thanks", "ok thanks pak", "sorry pak", "no pics", "skip",
+                                  "pake gopay bisa?", "sy transfer lewat shopeepay", "oke noted"])
+async def test_an_english_word_or_two_in_a_report_told_in_indonesian_changes_no_language(engine: Engine,
+                                                                                      said: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send(said)
+    assert not resident.heard("language.changed", "en") and not any(
+        resident.heard(key, "en") for key in ("report.ask_photo", "report.ask_identity")), resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("asked", ["berapa lama prosesnya pak?", "udh ada yg baca blm?", "bisa tambah foto gk?"])
+async def test_a_question_in_indonesian_in_a_report_told_in_english_is_answered_in_indonesian(engine: Engine,
+                                                                                             asked: str) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("can we continue in english?")
+    assert resident.heard("report.ask_photo", "en"), resident.text
+    await resident.send(asked)
+    assert resident.heard("language.changed") and resident.heard("report.ask_photo"), resident.text
 
 
 @READING_ON_SQLITE
@@ -1408,6 +1493,59 @@ async def test_whose_place_is_asked_is_answered_as_the_question_asked_it(engine:
     await resident.send("lokasi maksudnya lokasi sy atau penjualnya?")
     assert resident.heard(key), resident.text
     assert await step_of(engine, resident) == "location"
+
+
+WHOSE_PLACE_ASKED = ["maksudnya alamat sy atau alamat penipunya pak?", "alamat siapa?",
+                     "where, my home or where it happened?", "lokasi yg mana pak? rumah sy ato tempat kejadian?",
+                     "tempat sy skrg atau tempat kejadian?", "which location do you mean?", "whose address?"]
+
+
+@pytest.mark.parametrize("asked", WHOSE_PLACE_ASKED)
+@pytest.mark.parametrize(("story", "key"), [
+    ("sy ketipu jual beli online pak, udh transfer 2jt barangnya gak dikirim", "report.location_question_online"),
+    ("motor saya dicuri orang tadi malam pas diparkir", "report.location_question")])
+async def test_whose_place_asked_back_is_explained_and_spends_no_try(engine: Engine, story: str, key: str,
+                                                                     asked: str) -> None:
+    """Asked three times, more than the tries a place has, and the place typed after it is still read."""
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send(story)
+    await resident.send("iya kemarin")
+    for _ in range(3):
+        await resident.send(asked)
+        assert resident.heard(key) or resident.heard(key, "en"), resident.text
+        assert not resident.heard("place.ask_district"), resident.text
+    assert "location_text" not in await draft_of(engine)
+    await resident.send("kel gedog kec sananwetan blitar")
+    assert await step_of(engine, resident) == "place_check", resident.text
+
+
+@pytest.mark.parametrize("asked", ["alamat siapa pak?", "maksudnya alamat sy atau alamat penipunya pak?",
+                                   "lokasi yg mana? rumah sy atau tempat kejadian?"])
+async def test_whose_place_asked_at_the_read_back_is_explained(engine: Engine, asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("sy ketipu jual beli online pak, udh transfer 2jt barangnya gak dikirim")
+    assert resident.heard("report.read_back") or await step_of(engine, resident) == "read_back", resident.text
+    await resident.send(asked)
+    assert resident.heard("report.location_question_online"), resident.text
+    # the read-back again, or the place question where the question was put as a correction of the place
+    assert await step_of(engine, resident) in ("read_back", "location") and not resident.heard("common.not_a_choice")
+    assert "location_text" not in await draft_of(engine)
+
+
+@pytest.mark.parametrize("told", ["alamat sy di jl mawar kel gedog?", "rumah penipunya di gedog?",
+                                  "tempat kejadian di kel gedog", "at my house in gedog, sananwetan"])
+async def test_a_place_named_with_whose_it_is_is_the_place(engine: Engine, told: str) -> None:
+    resident = Resident(engine)
+    await resident.send("halo")
+    await resident.send("1")
+    await resident.send("motor saya dicuri orang tadi malam pas diparkir")
+    await resident.send("iya kemarin")
+    await resident.send(told)
+    assert not resident.heard("report.location_question"), resident.text
+    assert await step_of(engine, resident) in ("place_check", "place_pick"), resident.text
 
 
 SAFE_ASKED = ["ini aman gak pak? nanti tetangga tau gak yg lapor saya?", "nanti tetangga tau gak yg lapor saya?",

@@ -53,7 +53,9 @@ from tests.helpers import (
     enrolled_on_telegram,
     file_report,
     lapor,
+    matches,
     payload,
+    photo,
     regions,
     report,
     service,
@@ -806,6 +808,42 @@ async def test_progress_asked_right_after_a_witness_account_is_the_status_of_the
     assert "Kesaksian Anda pada laporan warga lain" in said or "Your account on another resident's report" in said
     assert payload(joined)["ref"] not in said, "the ref is the reporter's"
     assert not witness.heard("menu.after_report") and not witness.heard("report.ask_category"), said
+
+
+@pytest.mark.parametrize("caption", ["", "ini fotonya pak", "this is the photo"])
+async def test_a_photo_after_a_witness_account_is_added_to_the_report_it_joined(engine: Engine, tmp_path: Path,
+                                                                                caption: str) -> None:
+    """Kept with the joined report and sent to its officers as a witness's, no number said: it is the reporter's."""
+    await enrolled(engine, PETUGAS)
+    witness = await join_as_witness(engine)
+    ref = payload((await alerts(engine))[0])["ref"]
+    picture = tmp_path / "tawuran.jpg"
+    picture.write_bytes(photo())
+    await witness.send(caption, photo=picture)
+    assert any(witness.heard("relay.photo_added_witnessed", lang) for lang in ("id", "en")), witness.text
+    assert ref not in witness.text and not witness.heard("report.ask_category"), witness.text
+    async with engine.sessions() as db:
+        joined = (await db.execute(select(Report).where(Report.ref == ref))).scalar_one()
+        kept = (await db.execute(select(Attachment).where(Attachment.report_id == joined.id))).scalars().all()
+        told = (await db.execute(select(Outbox).where(Outbox.kind == "witness_added")
+                                 .order_by(Outbox.id.desc()))).scalars().first()
+        reports_made = (await db.execute(select(Report))).scalars().all()
+    assert [a.content_type for a in kept] == ["image/jpeg"] and len(reports_made) == 1
+    assert told is not None and payload(told)["photo"]["stored_name"] == kept[0].stored_name
+    assert matches(payload(told)["text"], "officer.witness_photo"), payload(told)["text"]
+
+
+async def test_a_photo_after_an_anonymous_witness_account_is_kept_with_no_report(engine: Engine,
+                                                                                 tmp_path: Path) -> None:
+    """An anonymous account keeps no link to the resident: the photo cannot be known to be for it."""
+    await enrolled(engine, PETUGAS)
+    witness = await join_as_witness(engine, "anonim")
+    picture = tmp_path / "tawuran.jpg"
+    picture.write_bytes(photo())
+    await witness.send("ini fotonya pak", photo=picture)
+    assert not witness.heard("relay.photo_added_witnessed"), witness.text
+    async with engine.sessions() as db:
+        assert not (await db.execute(select(Attachment))).scalars().all()
 
 
 async def test_progress_asked_right_after_an_anonymous_witness_account_says_it_cannot_be_followed(

@@ -169,13 +169,14 @@ NOT_YET_WORDS = frozenset({"belum", "yet", "durung", "dereng"})
 _ACTORS = frozenset({"polisi", "petugas", "police", "officer", "officers", "anyone", "anybody", "someone",
                      "somebody", "yang"})
 # Not "did", which asks of any deed: "did someone break the window?" tells of the incident.
+# Read is acted too: "udh ada yg baca?", "has anyone read it?" ask whether the report reached anyone yet.
 _ACTED = frozenset({"datang", "dateng", "came", "come", "looked", "responded", "do", "done", "anything",
                     "something", "checked", "visited", "mengecek", "memeriksa", "meriksa", "periksa", "nanganin",
-                    "menangani"})
+                    "menangani", "baca", "membaca", "read", "reading"})
 _ASKED_IN_ENGLISH = frozenset({"did", "has", "have", "is", "was", "were"})
 _ASKED_DONE = _ASKED_IN_ENGLISH | {"sudah", "udah"}
 _HANDLED = frozenset({"ditangani", "diproses", "ditindaklanjuti", "ditanggapi", "direspon", "direspons", "diurus",
-                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked"})
+                      "dibaca", "dicek", "dicheck", "diperiksa", "handled", "processed", "checked", "read"})
 # A check is the police's only when no one else is named doing it: "motornya udah dicek bengkel blm?", "hp sy udh
 # diperiksa tukang servis blm", "has the doctor looked at my son yet?" ask after a workshop's or a doctor's check.
 _CHECKING = frozenset({"dicek", "dicheck", "diperiksa", "checked", "looked", "mengecek", "memeriksa", "meriksa",
@@ -513,6 +514,7 @@ _FELL = frozenset({"fell", "falls", "fall"})
 def category_named(text: str) -> str | None:
     """The category whose incident words the text uses most (ties by PRECEDENCE); None when none. A wish to stay
     unknown is no part of what happened ("…, jgn sampe tetangga tau sy yg lapor" tells of no neighbour)."""
+    feared = _crimes_only_feared(text)  # read in the clauses as they were written
     text = " ".join(part for part, after_but in clauses_of(text)
                     if not (_a_wish(words(part), after_but) or _not_to_tell(words(part))))
     told = words(text)
@@ -545,6 +547,9 @@ def category_named(text: str) -> str | None:
     elif any(root == "bakar" and any(0 < i - t <= _THREAT_REACH for t in threats)
              for i, root in enumerate(roots[:len(said)])):
         roots = [root for root in roots if root != "bakar"]  # "dia ngancam mau bakar rumah sy": a threat, no fire
+    if feared:  # "lampu jalan mati, takut ada maling": a place where a theft is feared, no theft
+        roots = [root for root in roots if root not in feared and stems_of([root], _FEARED_CRIMES)[0] not in feared]
+        roots.append("rawan")
     if any_phrase(said, map(phrase_words, TAKEN_PHRASES)) or (_TAKING & set(said) and _RAN_OFF & set(said)) \
             or _broken_into(set(said)):
         roots.append("curi")
@@ -597,6 +602,36 @@ def category_named(text: str) -> str | None:
     if not ranked and any_phrase(said, map(phrase_words, STRANGER_PHRASES)):
         return "security"
     return ranked[0] if ranked else None
+
+
+# A theft or a robbery feared, not told: "takut ada maling", "takut dirampok krn gelap", "khawatir ada begal",
+# "afraid of thieves": a place prone to it. The thief comes within a few words of the fear, in its clause ("sy takut,
+# tadi ada maling masuk" tells one); told beside it too ("motor sy dicuri, takut dicuri lagi"), the theft happened.
+_FEARS = frozenset({"takut", "takutnya", "khawatir", "cemas", "afraid", "scared", "worried", "worry"})
+_FEARED_CRIMES = frozenset({"maling", "curi", "pencuri", "nyuri", "colong", "rampok", "perampok", "ngerampok", "begal",
+                            "ngebegal", "jambret", "copet", "garong", "thief", "thieves", "robber", "robbers", "robbed",
+                            "robbery", "mugged", "burglar", "burglars", "stolen"})
+_FEAR_REACHES = 3
+# A thief feared in the home may be there now ("takut ada maling di dalam rumah"): a theft's report still.
+_IN_THE_HOME = frozenset({"rumah", "dalam", "masuk", "kamar", "house", "home", "inside", "room"})
+_CLAUSE_ENDS = re.compile(r"[,.;!?\n]")
+
+
+def _crimes_only_feared(text: str) -> set[str]:
+    """The roots of the thefts the text fears and tells nowhere else; empty when it fears none."""
+    feared: Counter[str] = Counter()
+    for clause in _CLAUSE_ENDS.split(text):
+        told = words(clause)
+        if _IN_THE_HOME & set(told):
+            continue
+        roots = stems_of(told, _FEARED_CRIMES)
+        feared.update({j: roots[j] for i, word in enumerate(told) if word in _FEARS
+                       for j in range(i + 1, min(len(told), i + 1 + _FEAR_REACHES)) if roots[j] in _FEARED_CRIMES}
+                      .values())
+    if not feared:
+        return set()
+    told_at_all = [root for root in stems_of(words(text), _FEARED_CRIMES) if root in _FEARED_CRIMES]
+    return set(feared) if len(told_at_all) <= feared.total() else set()  # "dicuri, takut ada maling lagi": told
 
 
 # Traffic's words that name a vehicle or a car park, not what happened to it: beside a crime, where or what of it.
@@ -813,7 +848,8 @@ def _outcome_asked(text: str, said_in_order: list[str]) -> bool:
     caught?"), or why it was decided as it was; or whether the police came or did anything ("udah ada polisi yg
     dateng blm pak?", "did the police do anything about the break-in?", "has anyone looked at my case")."""
     said, first = set(said_in_order), next(iter(said_in_order), "")
-    asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE
+    # "sudah" asked later in the question counts too: "apa sudah ada petugas yg membaca?"
+    asked_done = bool(said & NOT_YET_WORDS) or first in _ASKED_DONE or ("sudah" in said and "?" in text)
     deeds = said - _checks_by_others(said_in_order)
     acted = bool(said & _ACTORS and deeds & _ACTED  # asked of what was to be done by now: "kapan polisi datang?" asks
                  and asked_done)  # how long it takes
@@ -906,6 +942,30 @@ def _asked(text: str, said: list[str]) -> bool:
 def is_question(text: str) -> bool:
     """Whether the message asks: by its mark, its first word or a last word that asks ("udh otw blm")."""
     return _asked(text, words(text))
+
+
+# Where a place offered lies, asked of it: "gedog itu masuk kecamatan mana pak?", "kecamatannya apa?", "itu dmn?",
+# "which district is that?". A place told ("kecamatan sananwetan") asks nothing, nor what a kecamatan is ("kecamatan
+# itu apa?": slots.area_word_asked).
+_LEVELS_ASKED = frozenset({"kecamatan", "kecamatannya", "kec", "kabupaten", "kabupatennya", "kab", "kota", "kotanya",
+                           "provinsi", "provinsinya", "wilayah", "wilayahnya", "district", "regency", "city",
+                           "province"})
+_WHICH_OF_THEM = frozenset({"mana", "apa", "which", "what"})
+_WHERE_WORDS = frozenset({"dimana", "where"})
+_THE_PLACE = frozenset({"itu", "that", "it", "tempatnya"})
+_WHAT_IT_IS = frozenset({"itu", "artinya", "maksudnya", "means", "mean"})
+_WHERE_ASKED_WITHIN = 10  # words: a longer message tells more than this question
+
+
+def where_it_lies_asked(text: str) -> bool:
+    said = words(text)
+    told = set(said)
+    if len(said) > _WHERE_ASKED_WITHIN or not (is_question(text) or told & (_WHICH_OF_THEM | _WHERE_WORDS)):
+        return False
+    if any(word in _LEVELS_ASKED and said[at + 1:at + 2] and said[at + 1] in _WHAT_IT_IS
+           for at, word in enumerate(said)):
+        return False
+    return bool(told & _LEVELS_ASKED and told & _WHICH_OF_THEM) or bool(told & _WHERE_WORDS and told & _THE_PLACE)
 
 
 # Asking whether the reporter stays unexposed ("ini data sy aman ga pak?", "apa pelaku bisa tau kalau saya yang
@@ -2758,3 +2818,33 @@ def story_without_opener(text: str, shortest: int) -> str:
     if not first or first in _NOT_THE_STORY_YET or letters_and_digits(rest) < shortest:
         return text
     return rest
+
+
+# Whose place the place question asks, asked back ("maksudnya alamat sy atau alamat penipunya pak?", "alamat siapa?",
+# "where, my home or where it happened?"): a word of place, a word of whose, and nothing but the words of such a
+# question, so that a place named ("alamat sy di jl mawar?", "rumah penipunya di gedog?") is read as the place.
+_PLACE_ASKED = frozenset({"alamat", "alamatnya", "lokasi", "lokasinya", "tempat", "tempatnya", "domisili", "where",
+                          "address", "location", "place"})
+_WHOSE_PLACE = frozenset({
+    "siapa", "whose", "which", "mana", "who",
+    # the resident's own
+    "saya", "aku", "kami", "my", "me", "i", "mine", "rumah", "home", "house", "sendiri", "tinggal", "live", "ktp",
+    "sekarang", "now",
+    # the incident's, or the other side's
+    "pelaku", "pelakunya", "penipu", "penipunya", "penjual", "penjualnya", "kejadian", "kejadiannya", "tkp", "toko",
+    "tokonya", "maling", "malingnya", "dia", "happened", "happen", "seller", "scammer", "culprit", "thief",
+    "incident", "shop",
+})  # fmt: skip
+_OF_ASKING_WHOSE = frozenset({"maksudnya", "maksud", "dimaksud", "ditanya", "ditanyakan", "mean", "meant", "yang",
+                              "atau", "apa", "or", "the", "it", "do", "you", "is", "of", "di", "ini", "itu", "kah", "s",
+                              "are", "asking", "want", "tadi", "ya"})
+_WHOSE_PLACE_WORDS = 16
+
+
+def whose_place_asked(text: str) -> bool:
+    """Whether the message asks back whose place the place question means, and says nothing more."""
+    said = words(text)
+    told = set(said)
+    return 0 < len(said) <= _WHOSE_PLACE_WORDS and _asked(text, said) and bool(told & _PLACE_ASKED) \
+        and bool(told & _WHOSE_PLACE) \
+        and all(word in _PLACE_ASKED | _WHOSE_PLACE | _OF_ASKING_WHOSE or word in NEUTRAL for word in said)

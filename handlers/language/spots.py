@@ -37,6 +37,8 @@ _NAMED_BEFORE = _STREET_AFTER | frozenset({"beach", "market", "station", "school
 # Level words, and the region's name after each, are the place, not the spot.
 _LEVELS = frozenset({"kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kab", "kabupaten", "kota", "kodya",
                      "prov", "provinsi", "propinsi", "village", "district", "regency", "city"})
+# How long, said after the spot ("gang mawar udh 2 minggu gelap", "jl kenari sejak kemarin"): the story's time.
+_SINCE = frozenset({"udh", "udah", "sudah", "sdh", "dah", "sejak", "since", "already"})
 # Where the spot's words end: a time, the story going on, the teller, a way of address to the officer.
 _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "td", "tdi", "tadi", "kmrn", "kmrin", "kemaren", "semalem", "smlm", "skrg", "sekarang", "barusan", "pukul",
@@ -45,7 +47,7 @@ _ENDS = TIME_WORDS | DAY_WORDS | frozenset({
     "tlg", "sampai", "sampe", "karena", "krn", "soalnya", "tapi", "tp", "kejadian", "kejadiannya", "when", "while",
     "and", "then", "i", "my", "we", "he", "she", "they", "someone", "please", "but", "because", "this", "last",
     "yesterday", "today", "menit", "mnt", "sejam", "setengah", "hour", "hours", "minute", "minutes", "mins", "now",
-    "earlier"})
+    "earlier", *_SINCE})
 # What a spot is like or what goes on there, said after it: the story going on ("… kel sananwetan sering ada
 # jambret", "gang mawar rawan", "depan toko gelap bgt", "jl kenari ribut2 tetangga"), or what is broken there
 # ("jl ahmad yani dpn indomaret mati udh 3hr": its lamp).
@@ -53,7 +55,8 @@ _SAID_OF_IT = frozenset({"sering", "srg", "sring", "rawan", "selalu", "slalu", "
                          "sepi", "rame", "ramai", "gelap", "ribut", "berisik", "bising", "berantem", "tawuran",
                          "mabuk", "mabok", "balapan", "often", "always", "usually", "dark", "unsafe", "dangerous",
                          "noisy", "loud", "fighting", "mati", "padam", "rusak", "bocor", "macet", "berlubang",
-                         "bolong", "amblas", "ambles", "banjir", "roboh", "tumbang", "putus", "broken", "flooded"})
+                         "bolong", "amblas", "ambles", "banjir", "roboh", "tumbang", "putus", "broken", "flooded",
+                         "dead"})
 _TWICE = re.compile(r"(?<=[a-z])2$")  # "ribut2", "rame2": a word said twice, as chat writes it
 # Words that make what follows them a predicate, though it could be a shop's name: "toko gelap bgt".
 _VERY = (["bgt"], ["banget"], ["bngt"], ["sekali"], ["skali"], ["amat"], ["very"])
@@ -149,8 +152,10 @@ def _spot_in(tokens: list[str], names: frozenset[str]) -> str | None:
     while i < len(plain) and len(kept) < _MAX_WORDS:
         word = plain[i]
         named_by = i > start and plain[i - 1] in _NAMING  # "jl blitar", "pasar gedog": a name of its own
+        # a state with how long after it is said of the spot, not its name: "gang mati udh 2 minggu" (its lamp)
+        said_of_it = not named_by or plain[i + 1:i + 2] in _VERY or plain[i + 1:i + 2] in ([w] for w in _SINCE)
         if i > start and ((word in _ENDS and not named_by) or word in _NEVER_NAMED or _a_time_begins(plain, i)
-                          or ((not named_by or plain[i + 1:i + 2] in _VERY) and _the_story_goes_on(word))):
+                          or (said_of_it and _the_story_goes_on(word))):
             break
         if i > start and plain[i + 1:i + 2] and plain[i + 1] in _OWNERS and plain[i - 1] not in _MARKERS:
             break  # "… toko mas sinar hp sy dicopet": the story goes on with what was whose; not "depan rumah sy"

@@ -26,7 +26,15 @@ from handlers.i18n import catalogue, labels
 from handlers.language.alike import LIKE_AT, alike, likeness
 from handlers.language.answers import yes_or_no
 from handlers.language.emergency import is_cry_for_help
-from handlers.language.intents import aside, category_named, menu_intent, questions_asked, stopping
+from handlers.language.intents import (
+    aside,
+    category_named,
+    follow_up_asked,
+    menu_intent,
+    questions_asked,
+    stopping,
+    weary_of_questions,
+)
 from handlers.language.self_told import names_told
 from handlers.language.slots import not_given, time_told, when_named, without_where_one_is
 from handlers.report_flow import IDENTITIES
@@ -99,6 +107,26 @@ def asides() -> tuple[Score, Score]:
         got = questions_asked(case["text"]) if isinstance(case["expect"], list) else aside(case["text"])
         (heard if case["expect"] else left).add(got == case["expect"],
                                                 f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return heard, left
+
+
+def follow_ups() -> tuple[Score, Score]:
+    """(whether a report shown one way can be followed, read with the way it names; questions and answers that are
+    none of it, left): a way misread tells the resident they will hear back where they will not."""
+    heard, left = Score(), Score()
+    for case in load("follow_ups"):
+        got = follow_up_asked(case["text"])
+        (heard if case["expect"] else left).add(got == case["expect"],
+                                                f"{case['text']!r}: read {got!r}, expected {case['expect']!r}")
+    return heard, left
+
+
+def weary() -> tuple[Score, Score]:
+    """(weariness of the questions heard; a time long ago, a story or a question of how long, left to the step)."""
+    heard, left = Score(), Score()
+    for case in load("weary"):
+        got = weary_of_questions(case["text"])
+        (heard if case["weary"] else left).add(got == case["weary"], f"{case['text']!r}: weary={got}")
     return heard, left
 
 
@@ -384,6 +412,12 @@ def main() -> int:
     print(_line("answers not taken for a cancel", answered))
     print(_line("categories", category))
     print(_line("identity options declined", declines()))
+    followed, not_followed = follow_ups()
+    print(_line("follow-up by the way shown", followed))
+    print(_line("no follow-up question, left", not_followed))
+    wearied, not_weary = weary()
+    print(_line("weary of the questions", wearied))
+    print(_line("no weariness, left", not_weary))
     own, others = own_names()
     print(_line("own names found to hide", own))
     print(_line("others' names left as evidence", others))
@@ -410,8 +444,9 @@ def main() -> int:
         counts = [s.messages for s in scripted if s.kind == kind]
         print(f"  {kind:<18} {len(counts):>3} stories, {sum(counts) / len(counts):.2f} messages on average, "
               f"at most {max(counts)}")
-    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, declines(), own, others, times(),
-                          caught, calm, top, confident, found, apart)
+    misses = [m for s in (yes_no(), menu(), heard, left, stopped, answered, category, declines(), followed,
+                          not_followed, wearied, not_weary, own, others, times(), caught, calm, top, confident, found,
+                          apart)
               for m in s.misses]
     if misses:
         print("\nmisread:")
