@@ -1007,8 +1007,8 @@ async def respond(turn: Turn, *, first_contact: bool, expired: bool) -> None:
     if written is not None:
         turn.lang = written
     # Officers write of danger in their work; a resident asking after a report may name its danger ("laporan yg
-    # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?")
-    # still gets the 110 answer: it may be said in the middle of one.
+    # celurit itu gmn pak"), which is no new cry. Asking whether a danger may be reported ("bisa lapor kdrt?") is
+    # none either: its answer names 110 for a danger now (menu.can_report), and the report begun is not urgent.
     if turn.officer is None and (is_cry_for_help(_with_the_time_told(turn)) or _back_now(turn)) \
             and not await _asks_after_a_danger(turn):
         turn.answer_emergency()

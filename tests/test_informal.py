@@ -320,7 +320,7 @@ async def test_the_menu_reads_what_is_wanted(engine: Engine, said: str, heard: s
 
 
 @pytest.mark.parametrize(("asked", "category", "cry"), [
-    ("ini bisa buat lapor kdrt gk pak?", Category.SECURITY, True),  # it may be asked in the middle of one
+    ("ini bisa buat lapor kdrt gk pak?", Category.SECURITY, False),  # its answer names 110 for a danger now
     ("disini nerima laporan narkoba ga?", Category.DRUGS, False),
     ("kalau tetangga berisik tiap malam bisa dilaporkan gak?", Category.SOCIAL, False),
 ])
@@ -333,6 +333,19 @@ async def test_whether_a_kind_may_be_reported_is_answered_and_its_report_begun(e
     assert (await draft_of(engine)) == {"category": category.value, **({"urgent": True} if cry else {})}
     await resident.send("suami saya sering memukul saya kalau mabuk, di rumah kami")
     assert resident.heard("report.ask_location"), resident.text
+
+
+@pytest.mark.parametrize("asked", ["sy mau nanya, kalo mau lapor kdrt bisa disini gk?",
+                                   "mau tanya pak, disini bisa lapor kdrt ga?", "ini bisa buat lapor kdrt gk pak?"])
+async def test_asking_whether_kdrt_may_be_reported_makes_no_report_urgent_until_a_danger_now(engine: Engine,
+                                                                                            asked: str) -> None:
+    resident = Resident(engine)
+    await resident.send(asked)
+    assert resident.heard("menu.can_report") and not resident.heard("emergency.call_110"), resident.text
+    await resident.send("suami sy suka bentak2 sy kalo marah, tp ga pernah main tangan")
+    assert not resident.heard("emergency.call_110") and "urgent" not in await draft_of(engine), resident.text
+    await resident.send("pak tolong, skrg dia mukulin sy")
+    assert resident.heard("emergency.call_110") and (await draft_of(engine))["urgent"], resident.text
 
 
 @pytest.mark.parametrize(("asked", "category", "lang"), [
@@ -385,6 +398,20 @@ async def test_a_wish_to_report_in_javanese_or_sundanese_starts_a_report_and_kee
     await resident.send("wingi sonten wonten ngarep griyo")
     told = (await draft_of(engine))["description"]
     assert told.startswith(wish) == ("sepeda" in wish), told
+
+
+@pytest.mark.parametrize(("story", "when"), [
+    ("anak sy blm pulang sekolah pak, biasanya jam 1 udh di rmh, hpnya ga aktif", None),
+    ("anak sy blm pulang dr td siang pak hpnya ga aktif biasanya jam 3 udh di rmh", "dari tadi siang"),
+])
+async def test_a_child_not_home_past_the_usual_hour_is_a_cry_and_the_usual_hour_no_time(engine: Engine, story: str,
+                                                                                       when: str | None) -> None:
+    """The hour a child is usually home is not when anything happened: the time is asked, or the one told taken."""
+    resident = Resident(engine)
+    await resident.send(story)
+    assert resident.heard("emergency.call_110") and "Darurat" in resident.text, resident.text
+    read = (await draft_of(engine))["read"]
+    assert read.get("when_told") == when and (await draft_of(engine))["urgent"], read
 
 
 @pytest.mark.parametrize(("story", "when"), [("motor sy ical di pasar", None),

@@ -265,6 +265,11 @@ def test_a_time_is_read_whole_with_the_word_before_it(said: str, moment: str | N
     ("when I woke up at 6 my car was gone", "at 6"),
     ("around 11 someone knocked on my door", "around 11"),
     ("warungnya buka sampai jam 10 malam", None),
+    # nor the hour something usually happens at: "jam 1" is when the child is usually home
+    ("anak sy blm pulang sekolah pak, biasanya jam 1 udh di rmh, hpnya ga aktif", None),
+    ("anak sy blm pulang, biasanya dia pulang jam 2", None),
+    ("my son usually gets home at 3", None),
+    ("anak sy blm pulang dr td siang, biasanya jam 3 udh di rmh", "dari tadi siang"),
     ("antri 2 jam 30 menit", None),
     ("about 5 my friends came to help", None),
 ])

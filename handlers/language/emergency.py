@@ -1401,8 +1401,12 @@ _WHERE_THEY_WERE = frozenset({"tadi", "terakhir", "last", "sebelumnya"})
 
 
 # What someone usually does, up to what is told of now: "biasanya pulang kerja jam 5, skrg jam 11 blm pulang",
-# "usually home by 5, now it's 10": where they usually are is not where they are known to be now.
+# "usually home by 5, now it's 10": where they usually are is not where they are known to be now. With nothing of now
+# after it, the hour they are usually home, told after what is so now: "blm pulang, biasanya jam 3 udh di rmh".
 _NOW_TOLD = frozenset({"sekarang", "ini", "now", "tapi", "tetapi", "but", "today", "tonight"})
+_USUAL_HOUR = frozenset({"jam", "pukul", "sekitar", "pagi", "siang", "sore", "malam", "sudah", "di", "rumah", "pulang",
+                         "sampai", "nyampe", "balik", "dia", "around", "by", "at", "he", "she", "is", "s", "home",
+                         "back"})
 
 
 def _routine(said: list[str]) -> set[int]:
@@ -1410,8 +1414,10 @@ def _routine(said: list[str]) -> set[int]:
     for i, word in enumerate(said):
         if word in _AS_USUAL:
             end = next((k for k in range(i + 1, len(said)) if said[k] in _NOW_TOLD), None)
-            if end is not None:
-                routine.update(range(i + 1, end))
+            if end is None:
+                end = next((k for k in range(i + 1, len(said))
+                            if not (said[k] in _USUAL_HOUR or said[k].isdecimal())), len(said))
+            routine.update(range(i + 1, end))
     return routine
 
 
@@ -1913,8 +1919,9 @@ def _told_over(said: list[str]) -> bool:
     with no one still at risk or anything else going on."""
     if any(not _but_still(said, i + 1) for i in _overs_at(said)) and not _still_at_risk(said):
         return True
-    if any(not _but_still(said, at + len(phrase)) for phrase, at in phrases_found(said, _OVER_PHRASES)) \
-            and not _still_at_risk(said):
+    routine = _routine(said)  # "blm pulang, biasanya jam 3 udh di rmh": when they are home, not that they are
+    if any(not _but_still(said, at + len(phrase)) and at not in routine
+           for phrase, at in phrases_found(said, _OVER_PHRASES)) and not _still_at_risk(said):
         return True
     # with a "now" said just before it: "skrg udh di igd"; not asked: "udah ditangani blm?"
     cared = [range(at - 1, at + len(phrase)) for phrase, at in phrases_found(said, _CARED_FOR)
@@ -2178,6 +2185,46 @@ def _a_kind_to_report(said: list[str]) -> bool:
         and all(word in _KINDS_TO_REPORT | _AROUND_A_KIND or word == "dan" for word in said)
 
 
+# Asked whether a kind of violence may be reported here, and nothing more told: "ini bisa buat lapor kdrt gk pak?",
+# "sy mau nanya, kalo mau lapor kdrt bisa disini gk?", "can I report domestic violence here?". The question tells no
+# danger now, and its answer names 110 all the same (menu.can_report). Not the wish said plainly ("mau lapor kdrt
+# pak", "sy mau lapor kdrt, bisa disini?"), only supposed or beside the asking ("kalo mau lapor", "mau nanya"); nor
+# with anything else said ("…? suami sy lg mukulin sy", "tolong", "skrg"); nor of a kidnapping, a rape, a killing or
+# a fire ("bisa lapor penculikan disini?"), which stay cries.
+_TAKEN_HERE = frozenset({"bisa", "boleh", "menerima", "terima", "melayani", "layani", "can", "could", "may", "accept",
+                         "accepts", "take", "takes", "handle", "handles"})
+_REPORTED = REPORTING | {"laporan", "laporkan", "dilaporkan", "dilaporin", "lapornya", "mengadu", "pengaduan",
+                         "reports"}
+_KINDS_ASKED_OF = _KINDS_TO_REPORT | {"kdrt"}
+_VIOLENCE_AT_HOME_NAMED = (("domestic", "violence"), ("kekerasan", "dalam", "rumah", "tangga"))
+_THIS_PLACE = frozenset({"sini", "here"})
+# "disini", "kesini", "diterima": the lists name no such word, so that "di sini" is not joined into one (_PASSIVES)
+_BEFORE_A_ROOT = ("di", "ke")
+_ASKING_TO = frozenset({"tanya", "nanya", "bertanya", "ask"})
+_AROUND_THE_QUESTION = RESIDENT | _ASKING_TO | {"pak", "bu", "mas", "mbak", "kak", "bang", "min", "ini", "di", "ke",
+    "lewat", "via", "buat", "untuk", "soal", "tentang", "kasus", "apa", "apakah", "enggak", "tidak", "ya", "juga",
+    "kah", "dong", "sih", "nih", "chat", "this", "is", "the", "place", "to", "a", "of", "do", "you", "for",
+    "through"}
+
+
+def _asked_whether_it_may_be_reported(said: list[str]) -> bool:
+    told = set(said)
+    taken = [word for word in said if word in _TAKEN_HERE or (word[:2] == "di" and word[2:] in _TAKEN_HERE)]
+    named = {k for phrase, at in phrases_found(said, _VIOLENCE_AT_HOME_NAMED) for k in range(at, at + len(phrase))}
+    if not ((_KINDS_ASKED_OF & told or named) and taken and _REPORTED & told):
+        return False
+    first_reported = next(k for k, word in enumerate(said) if word in _REPORTED)
+    kinds = [k for k, word in enumerate(said) if word in _KINDS_ASKED_OF] + sorted(named)[:1]
+    if any(k < first_reported and not (k and said[k - 1] in _SUPPOSED) for k in kinds):
+        return False  # "kdrt pak, bisa lapor disini?": what goes on told first; not "kalo kdrt bisa dilaporin?"
+    after = [*said[1:], _BREAK]
+    return all(k in named or word in _KINDS_ASKED_OF | _REPORTED | _AROUND_THE_QUESTION or word in taken
+               or word in _THIS_PLACE or (word[:2] in _BEFORE_A_ROOT and word[2:] in _THIS_PLACE) or word == _BREAK
+               or (word in _WANTING and ((k and said[k - 1] in _SUPPOSED) or after[k] in _ASKING_TO))
+               or (word in _SUPPOSED and after[k] in _WANTING | _KINDS_ASKED_OF)
+               for k, word in enumerate(said))
+
+
 _ABOUT_THE_LAW = frozenset({"pasal", "hukuman", "hukumannya", "undang", "uu", "kuhp", "sanksi", "pidana"})
 _CLEANING = frozenset({"bersihin", "membersihkan", "bersihkan", "nyikat", "menyikat", "cleaning"})
 _LEFT_IN_CARE = frozenset({"dititip", "dititipkan", "titip", "penitipan", "neneknya", "kerja", "daycare"})
@@ -2276,6 +2323,8 @@ def _cry_for_help(text: str) -> bool:
             return True
     if _a_kind_to_report(said):
         return False  # "sy mau lapor penganiayaan": a report of that kind begins
+    if _asked_whether_it_may_be_reported(said):
+        return False  # "ini bisa buat lapor kdrt gk pak?": answered, with 110 named, and a report of it begun
     if _asked_what_was_done(text, said):
         return False  # "did the police do anything about the break-in?": an earlier report asked after
     if _only_seen_on_a_feed(said):

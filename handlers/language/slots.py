@@ -203,14 +203,22 @@ _A_THINGS_YEAR = frozenset({"motor", "mobil", "sepeda", "hp", "keluaran", "model
 
 # Words before an hour that say until when something lasts, not when it happened: "warungnya buka sampai jam 10 malam".
 _UNTIL = frozenset({"sampai", "sampe", "hingga", "until", "till"})
+# Words before an hour that say it is when something usually is: "anak sy blm pulang, biasanya jam 1 udh di rmh".
+_USUALLY = frozenset({"biasanya", "usually", "normally"})
+_USUALLY_BEFORE = 4  # "biasanya jam 1", "biasanya dia pulang jam 1"
+
+
+def _usual(said: list[str], at: int) -> bool:
+    """Whether the word at `at` tells when something usually is, not when it happened."""
+    return bool(_USUALLY & set(said[max(0, at - _USUALLY_BEFORE):at]))
 
 
 def _an_hour_in(said: list[str]) -> tuple[str, int, int] | None:
     """An hour told with no day, as a person told it would take it: the last such hour come (hour_before), today's
     or, not come yet today, yesterday's ("pas bangun jam 6 pagi motor sy udah ga ada", "when I woke up at 6 my car
-    was gone"); not an hour something lasts until ("buka sampai jam 10 malam")."""
+    was gone"); not an hour something lasts until ("buka sampai jam 10 malam"), nor the one it usually happens at."""
     for at in range(len(said)):
-        if _an_hour(said, at) and not _UNTIL & set(said[max(0, at - 2):at]):
+        if _an_hour(said, at) and not _UNTIL & set(said[max(0, at - 2):at]) and not _usual(said, at):
             hour = hour_before(_told_around(said, at, at + 1), datetime.datetime.now(_WIB))
             if hour is not None:
                 return ("today" if hour <= datetime.datetime.now(_WIB).hour else "earlier"), at, at + 1
@@ -253,7 +261,9 @@ def _an_hour(said: list[str], at: int) -> bool:
 def _told_around(said: list[str], start: int, end: int) -> str:
     """The words of a time from `start` to `end`, with what belongs with it on either side."""
     while start > 0 and end - start < _TOLD_WORDS and _of_a_time(said, start - 1) \
-            and said[start - 1] not in _DRAWING_OUT:  # "berisik bgt tiap malam": "bgt" draws out what is before it
+            and said[start - 1] not in _DRAWING_OUT and not _usual(said, start - 1):
+        # "berisik bgt tiap malam": "bgt" draws out what is before it; "biasanya pulang jam 1, td jam 5": the usual
+        # hour is none of the time
         start -= 1
     while end < len(said) and end - start < _TOLD_WORDS and _of_a_time(said, end):
         end += 1
