@@ -120,11 +120,27 @@ def not_told_why(report: Report) -> str | None:
     return "erased" if report.contact_id is None else None
 
 
-def action_choices(lang: str, report: Report) -> list[list[str]]:
+async def reporter_silenced(db: AsyncSession, report: Report) -> str | None:
+    """"opted_out" when the reporter asked for no messages (BERHENTI), "unreachable" when their chat cannot be
+    reached; None when news reaches them (or the bot cannot write to them at all: see not_told_why)."""
+    if not_told_why(report) is not None or report.contact_id is None:
+        return None
+    contact = await db.get(Contact, report.contact_id)
+    if contact is None:
+        return None
+    return "opted_out" if contact.opted_out else "unreachable" if contact.unreachable else None
+
+
+async def can_ask_reporter(db: AsyncSession, report: Report) -> bool:
+    """Whether a question reaches the reporter now: one the bot may write to, who has not stopped its messages."""
+    return can_reach_reporter(report) and await reporter_silenced(db, report) is None
+
+
+def action_choices(lang: str, report: Report, *, askable: bool) -> list[list[str]]:
     """The actions an alert offers, numbered as the officer's LIHAT numbers them: Minta info only where a question
-    reaches the reporter (the officer's number for it would be refused)."""
+    reaches the reporter (`askable`, can_ask_reporter; the officer's number for it would be refused)."""
     return [[f"{choice.key}:{report.ref}", choice.label] for choice in ACTIONS.options(lang)
-            if choice.key != "info" or can_reach_reporter(report)]
+            if choice.key != "info" or askable]
 
 
 def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = True) -> str:
@@ -204,6 +220,7 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
         select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))).scalars().all()
     photo = next((a for a in attachments if a.content_type.startswith("image/")), None)
     voice = next((a for a in attachments if a.content_type.startswith("audio/")), None)  # the story told
+    askable = await can_ask_reporter(office.db, report)
     said = {"heading": heading, "urgent": t(lang, "alert.urgent") if report.urgent else "", "ref": report.ref,
             "category": labels(lang, "category")[report.category.value], "when": said_when(lang, report.occurred_text),
             "residents": residents_text(lang, await residents_reporting(office.db, report))}
@@ -222,10 +239,10 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
     if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
         language = t(lang, f"language.name_{report.language}")
         # where no question reaches the reporter, only the language they wrote in is said
-        asked = "alert.reporter_language" if can_reach_reporter(report) else "alert.reporter_language_brief"
+        asked = "alert.reporter_language" if askable else "alert.reporter_language_brief"
         text += "\n" + t(lang, asked, language=language)
         brief += "\n" + t(lang, "alert.reporter_language_brief", language=language)
-    choices = action_choices(lang, report)
+    choices = action_choices(lang, report, askable=askable)
     payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang, "choices": choices,
                                "hint": t(lang, "alert.hint", last=len(choices), ref=report.ref)}
     if photo:

@@ -24,6 +24,7 @@ from handlers.actions import (
     act,
     actor_name,
     add_note,
+    can_take,
     referred_by,
     refusal,
     refusal_said,
@@ -51,7 +52,7 @@ from handlers.station_page import stations_seen
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.lexicon import is_ordinary
-from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
+from storage.models import EventKind, Identity, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
 from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, returning_referrals, split_ref
@@ -68,6 +69,9 @@ PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 # An action the report's status does not allow now: said plainly, or saying who moved it there.
 NOT_NOW = ("officer.not_allowed", "officer.taken_by")
+# Refused for what has happened since the officer's screen showed the action (a colleague took it, the reporter
+# stopped the bot's messages after their alert came): what is still possible is offered with it.
+NOT_THIS_NOW = ("officer.taken_by", "officer.cannot_ask_silenced", "officer.cannot_ask")
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
@@ -265,8 +269,10 @@ async def _allowed(turn: Turn, refs: list[str], action: Action | None) -> list[s
     kept = []
     for ref in refs:
         report = await report_by_ref(turn.db, ref)
-        if report is not None and ((action is None and report.station_id == turn.officer.station_id)
-                                   or (action is not None and refusal(turn.officer, report, action) is None)):
+        if report is None:
+            continue
+        if (action is None and report.station_id == turn.officer.station_id) \
+                or (action is not None and await refusal(turn.db, turn.officer, report, action) is None):
             kept.append(ref)
     return kept
 
@@ -419,7 +425,7 @@ async def _ask_which_action(turn: Turn, in_play: list[str]) -> None:
         return
     report = await report_by_ref(turn.db, in_play[0])
     assert report is not None
-    can = [action for action in _HANDLED_MEANS if refusal(turn.officer, report, action) is None]
+    can = [action for action in _HANDLED_MEANS if await refusal(turn.db, turn.officer, report, action) is None]
     if not can:
         await _take(turn, Action.ACKNOWLEDGE, report.ref, "")  # why it cannot, as for "siap 86"
         return
@@ -531,7 +537,7 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
     _say_outcome(turn, action, ref, outcome)
     if outcome.refusal in NOT_NOW and letters_and_digits(argument) >= NOTE_CHARS:
         _offer_note(turn, ref, argument)  # "PROSES REF sedang dicek" on a report in progress: the words kept on a tap
-    elif outcome.refusal == "officer.taken_by" and (left := _can_take(turn.officer, report)):
+    elif outcome.refusal in NOT_THIS_NOW and (left := await can_take(turn.db, turn.officer, report)):
         names = labels(turn.lang, ACTIONS.group)  # what this officer may still do on it
         _offer(turn, "officer.still_can", [[f"{a.value}:{ref}", f"{names[a.value]} {ref}"] for a in left], ref=ref)
     elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
@@ -548,11 +554,6 @@ async def _pending(turn: Turn, action: Action, report: Report) -> PendingAction:
     if action == Action.REJECT and (back_to := await referred_by(turn.office, report)) is not None:
         pending["returns_to"] = back_to.name
     return pending
-
-
-def _can_take(officer: Officer, report: Report) -> list[Action]:
-    """The actions `officer` may take on `report` now."""
-    return [action for action in Action if refusal(officer, report, action) is None]
 
 
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
@@ -961,7 +962,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     # what can be done on it now, as the web page offers: Buka kembali alone on a report closed, no Minta info
     # where no question reaches its reporter
     names = labels(turn.lang, ACTIONS.group)
-    choices = [[f"{action.value}:{report.ref}", names[action.value]] for action in _can_take(turn.officer, report)]
+    choices = [[f"{action.value}:{report.ref}", names[action.value]]
+               for action in await can_take(turn.db, turn.officer, report)]
     _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
            status=status, history=history_text)
 

@@ -2906,3 +2906,55 @@ async def test_a_photo_sent_with_more_told_of_a_report_goes_with_it(engine: Engi
     assert warga.heard("relay.added_sent") or warga.heard("relay.photo_added"), warga.text
     [relayed], kept = await _relayed_photos(engine, ref)
     assert relayed["photo"]["stored_name"] == kept[0] and "beat merah" in relayed["text"], relayed
+
+
+async def silence(engine: Engine, urn: str, *, opted_out: bool = False, unreachable: bool = False) -> None:
+    """The contact at `urn` as BERHENTI leaves it, or as a channel that no longer reaches them (a WhatsApp number gone)
+    marks it."""
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Contact).where(Contact.urn_hash == engine.cipher.lookup_hash(urn))
+                         .values(opted_out=opted_out, unreachable=unreachable))
+
+
+async def test_no_question_is_offered_where_the_reporter_stopped_the_bot_or_cannot_be_reached(engine: Engine) -> None:
+    """Minta info was among an alert's and LIHAT's actions for a reporter who had sent BERHENTI, or whose chat was gone,
+    and refused when tapped. It is offered nowhere now, and the numbers that follow it stay those shown."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga = Resident(engine, "console:diam")
+    await warga.send("halo")
+    await warga.send("berhenti")
+    await warga.send("lapor")
+    _warga, stopped = await file_report(engine, "console:diam")
+    [alert] = [payload(row) for row in await alerts(engine) if payload(row)["ref"] == stopped]
+    shown = [label for _key, label in alert["choices"]]
+    assert shown == [label for label in ALL_SEVEN if label != "Minta info"], shown
+    assert "balas 1–6" in alert["hint"], alert["hint"]
+    _warga, gone = await file_report(engine, "console:hilang")
+    await silence(engine, "console:hilang", unreachable=True)  # their chat found gone after they reported
+    for ref in (stopped, gone):
+        await petugas.send(f"LIHAT {ref}")
+        assert petugas.options() == shown, (ref, petugas.options())
+        await petugas.send("4")  # LIHAT's fourth, as the alert's: Rujuk, not a question
+        assert petugas.heard("officer.ask_station"), (ref, petugas.text)
+        await petugas.send("batal")
+
+
+async def test_an_alert_sent_before_the_reporter_stopped_the_bot_keeps_its_numbers_and_says_why(engine: Engine) -> None:
+    """The alert offered Minta info as 4 when the reporter could still be asked; they sent BERHENTI since. Its 4 is
+    still Minta info, as the officer read it (never the Rujuk that is fourth now): refused saying why, with what can
+    still be done, numbered anew."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    assert "4. Minta info" in await deliver_to(engine, PETUGAS)
+    await warga.send("berhenti")
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await petugas.send("4")
+    if petugas.heard("officer.confirm_number"):
+        await petugas.send("ya")
+    assert petugas.heard("officer.cannot_ask_silenced") and petugas.heard("officer.still_can"), petugas.text
+    assert "Minta info" not in " ".join(petugas.options()) and f"Rujuk {ref}" in petugas.options(), petugas.options()
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send(button=f"info:{ref}")  # the alert's button, tapped later
+    assert petugas.heard("officer.cannot_ask_silenced") and not petugas.heard("officer.ask_question"), petugas.text
+    await petugas.send("1")  # the list just offered: Terima
+    assert petugas.heard("officer.done.ack"), petugas.text

@@ -41,6 +41,7 @@ from tests.helpers import (
     BASE_URL,
     DESCRIPTION,
     PLACE,
+    RESIDENT,
     Resident,
     a_report,
     add,
@@ -780,3 +781,19 @@ async def test_a_station_that_declined_a_referral_and_its_polres_no_longer_read_
     home = await signed_in(app, await enrolled(engine, "telegram:700035", role=OfficerRole.HEAD))
     shown = await home.get(f"/laporan/{ref}")
     assert shown.status_code == 200 and "Alasan (dikirim ke pelapor)" in shown.text, "its own again"
+
+
+async def test_the_page_offers_no_question_to_a_reporter_who_stopped_the_bot(engine: Engine, tmp_path: Path) -> None:
+    """As the alert and LIHAT: after BERHENTI, the report's page has no Minta info, and a form sent from a page loaded
+    before is refused saying why."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await signed_in(app, await enrolled(engine, "telegram:700040"))
+    before = (await duty.get(f"/laporan/{ref}")).text
+    assert 'name="action" value="info"' in before
+    await Resident(engine, RESIDENT).send("berhenti")
+    page = (await duty.get(f"/laporan/{ref}")).text
+    assert 'name="action" value="info"' not in page and 'name="action" value="refer"' in page
+    said = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf_of(before), "action": "info", "argument": "Jam berapa kejadiannya?"}), f"/laporan/{ref}")
+    assert "memilih berhenti menerima pesan" in said, said

@@ -24,9 +24,9 @@ from handlers.actions import (
     Action,
     act,
     add_note,
+    can_take,
     referral_doubts,
     referred_by,
-    refusal,
     refusal_said,
 )
 from handlers.alerts import alert_payload, kept_instead, not_told_why, status_at_station, witness_accounts
@@ -209,7 +209,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, said: S
     # referred by these stations to another: followed there, read only
     now_at = None if report.station_id in viewer.station_ids or report.station_id is None else \
         await viewer.office.db.get(Station, report.station_id)
-    actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
+    actions = await can_take(viewer.office.db, viewer.officer, report) if own else []
     # a referral declined goes back with its reason to the station that made it, not to the reporter
     returns_to = await referred_by(viewer.office, report) if Action.REJECT in actions else None
     return page(request, "report.html", viewer.lang, {
@@ -275,7 +275,7 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
     said = outcome_messages(viewer.lang, action, found.ref, outcome)
     if outcome.refusal == "officer.taken_by":  # as the chat says it, with what is left on this page, not its CATAT
-        left = [labels(viewer.lang, "action")[a.value] for a in Action if refusal(viewer.officer, found, a) is None]
+        left = [labels(viewer.lang, "action")[a.value] for a in await can_take(viewer.office.db, viewer.officer, found)]
         said = [("web.report.taken_by" if left else "web.report.taken_by_note_only",
                  {**said[0][1], "left": ", ".join(left)})]
     return said, outcome.refusal is not None, None
