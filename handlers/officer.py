@@ -45,7 +45,7 @@ from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
-from handlers.language.intents import is_question
+from handlers.language.intents import is_question, menu_intent
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
@@ -226,12 +226,59 @@ def _too_little(action: Action, argument: str) -> bool:
 
 def _nothing_to_the_reporter(action: Action, argument: str) -> bool:
     """Whether words meant for the reporter (why it is closed, rejected or reopened; a question) tell them nothing:
-    address and filler alone ("oke", "siap pak"), or, but for a question to them ("Kapan?"), a word or two asked back
-    ("hah?", "maksudnya?"): the officer puzzled at the bot, not a reason."""
+    address and filler alone ("oke", "siap pak"), words the officer says to the bot or a colleague (_said_to_us), or,
+    but for a question to them ("Kapan?"), a word or two asked back ("hah?", "maksudnya?"): the officer puzzled at the
+    bot, not a reason."""
     if action not in _TO_THE_REPORTER:
         return False
-    return _says_nothing(argument) or (action != Action.NEED_INFO and len(words(argument)) <= 2
-                                       and is_question(argument))
+    return _says_nothing(argument) or _said_to_us(argument) or (action != Action.NEED_INFO
+                                                                and len(words(argument)) <= 2 and is_question(argument))
+
+
+# Words typed to the bot, not to a reporter: a test, a laugh, a slip owned ("maaf salah pencet"), a moment asked.
+_TO_US = frozenset({"tes", "test", "testing", "cek", "check", "wkwk", "wkwkwk", "haha", "hehe", "hmm", "hm", "p",
+                    "eh", "maaf", "sorry", "salah", "pencet", "ketik", "tekan", "klik", "typo", "dulu", "deh",
+                    "bentar", "sebentar", "tunggu", "lanjut", "next"})
+# The parts of the day a greeting names, said alone with an address ("pagi ndan", "malam pak").
+_DAY_GREETINGS = frozenset({"pagi", "siang", "sore", "malam", "selamat", "met"})
+
+
+# BATAL as an officer says it where an action waits for its words: "gak jadi", "batalin aja", "kembali".
+_CANCELLING = frozenset({"batal", "batalin", "batalkan", "cancel", "kembali", "back"})
+_NOT_AFTER_ALL = frozenset({"enggak", "tidak", "jadi", "deh", "dulu", "never", "mind"})
+
+
+def _cancelled_in_own_words(text: str) -> bool:
+    """Whether the words say BATAL and nothing else: "gak jadi deh pak", "batalin aja", "kembali". Not a reason that
+    tells of a withdrawal ("dibatalkan pelapor", "pelapor tidak jadi melapor"): that goes to the reporter."""
+    said = [word for word in words(text) if word not in ADDRESS]
+    if not said or not all(word in _CANCELLING | _NOT_AFTER_ALL for word in said):
+        return False
+    return bool(set(said) & _CANCELLING) or ("jadi" in said and bool({"enggak", "tidak"} & set(said)))
+
+
+def _said_to_us(text: str) -> bool:
+    """Whether the words are the officer's to the bot or a colleague, none of them a reason or question for a
+    resident: a greeting or thanks ("pagi ndan", "terima kasih"), taking a job ("siap 86", "otw"), a command word with
+    nothing after it but address ("terima ndan", "lihat dulu"), a number ("123": a choice typed here), a test or a slip
+    ("tes", "maaf salah pencet"). A reason says what of the report: "bukan wilayah kami", "salah kirim"."""
+    said = [word for word in words(text) if word not in ADDRESS and not word.startswith("emoji_")]
+    if not said:
+        return False  # address alone: _says_nothing's
+    rest = " ".join(said)
+    if all(word.isdecimal() for word in said) or all(word in _TO_US | _DAY_GREETINGS for word in said):
+        return True
+    if menu_intent(rest) in ("greeting", "thanks") or answering_an_alert(text) == AlertAnswer.TAKE:
+        return True
+    return _command_typed(text) is not None
+
+
+def _command_typed(text: str) -> str | None:
+    """The command word that opens the words, with nothing after it but address and filler ("terima ndan", "lihat
+    dulu"): a command meant, typed without its report's number."""
+    said = [word for word in words(text) if word not in ADDRESS and not word.startswith("emoji_")]
+    command_words = {word for word, _keyword in keywords()}
+    return said[0] if said and said[0] in command_words and all(word in _TO_US for word in said[1:]) else None
 
 
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
@@ -596,13 +643,20 @@ async def action_note(turn: Turn) -> str:
         cancel_action(turn)
         turn.step = resume(turn)
         return await _menu_choice(turn, picked)
+    if _cancelled_in_own_words(turn.text):
+        cancel_action(turn)
+        return resume(turn)
     pending = turn.data["pending_action"]
     action = Action(pending["action"])
     if letters_and_digits(turn.text) < NOTE_CHARS:
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
         return ACTION_NOTE
     if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
-        turn.say("officer.note_says_nothing", said=quoted(turn.text))
+        if (command_word := _command_typed(turn.text)) is not None:  # "terima ndan": how that one is typed here
+            turn.say("officer.note_is_a_command", said=quoted(turn.text), command=command_word.upper(),
+                     ref=pending["ref"])
+        else:
+            turn.say("officer.note_says_nothing", said=quoted(turn.text))
         return ACTION_NOTE
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None

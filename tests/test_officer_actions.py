@@ -2958,3 +2958,70 @@ async def test_an_alert_sent_before_the_reporter_stopped_the_bot_keeps_its_numbe
     assert petugas.heard("officer.cannot_ask_silenced") and not petugas.heard("officer.ask_question"), petugas.text
     await petugas.send("1")  # the list just offered: Terima
     assert petugas.heard("officer.done.ack"), petugas.text
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("terima ndan", "officer.note_is_a_command"), ("lihat dulu", "officer.note_is_a_command"),
+    ("Proses pak", "officer.note_is_a_command"), ("123", "officer.note_says_nothing"),
+    ("terima kasih pak", "officer.note_says_nothing"), ("makasih ndan", "officer.note_says_nothing"),
+    ("pagi ndan", "officer.note_says_nothing"), ("malam ndan", "officer.note_says_nothing"),
+    ("selamat malam pak", "officer.ask_reason"),  # a greeting: the question again, as at any step
+    ("siap 86", "officer.note_says_nothing"), ("otw", "officer.note_says_nothing"),
+    ("siap laksanakan", "officer.note_says_nothing"), ("tes", "officer.note_says_nothing"),
+    ("wkwk", "officer.note_says_nothing"), ("maaf salah pencet", "officer.note_says_nothing"),
+    ("tunggu sebentar", "officer.note_says_nothing"),
+])
+async def test_words_for_the_bot_at_tolaks_reason_are_no_reason(engine: Engine, typed: str, answer: str) -> None:
+    """At TOLAK's reason, any words of three letters were sent to the resident as why their report was rejected:
+    "terima kasih", "siap 86", "lihat dulu", a number. They are asked again, saying why, and the reason still waits."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason"), petugas.text
+    await petugas.send(typed)
+    assert petugas.heard(answer) and petugas.heard("officer.ask_reason"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("bukan wilayah kami, lokasinya di Kec. Sukorejo")
+    assert petugas.heard("officer.done.reject"), petugas.text
+    [rejected] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.REJECTED]
+    assert rejected.note == "bukan wilayah kami, lokasinya di Kec. Sukorejo"
+
+
+@pytest.mark.parametrize("reason", [
+    "bukan wilayah kami", "laporan palsu", "sudah diselesaikan RT", "iseng", "hoax", "salah kirim", "salah alamat",
+    "sudah damai", "nihil", "spam", "laporan ganda", "dibatalkan pelapor", "pelapor tidak jadi melapor",
+    "sudah dicek, tidak ada kejadian", "bukan ranah polisi, masuk perdata", "sudah ditangani polsek lain",
+])
+async def test_a_real_reason_at_tolak_is_kept_as_typed(engine: Engine, reason: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    await petugas.send(reason)
+    assert petugas.heard("officer.done.reject"), (reason, petugas.text)
+    [rejected] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.REJECTED]
+    assert rejected.note == reason
+
+
+@pytest.mark.parametrize("typed", ["gak jadi deh pak", "nggak jadi", "batalin aja", "kembali"])
+async def test_batal_in_the_officers_own_words_at_a_reason_drops_the_action(engine: Engine, typed: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    await petugas.send(typed)
+    assert petugas.heard("officer.action_cancelled"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("laporan palsu")  # no reason is waiting now: words at the menu, not a rejection
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_words_for_the_bot_are_no_closing_note_either(engine: Engine) -> None:
+    """SELESAI's note reaches the reporter as TOLAK's reason does: "ok siap" typed with it is no note."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref} terima kasih")
+    assert petugas.heard("officer.ask_note"), petugas.text
+    await petugas.send("otw ndan")
+    assert petugas.heard("officer.note_says_nothing") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("Motor sudah ditemukan di parkiran pasar")
+    assert petugas.heard("officer.done.resolve"), petugas.text
+
