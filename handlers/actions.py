@@ -20,6 +20,7 @@ from handlers.alerts import (
     reporter_silenced,
 )
 from handlers.i18n import format_hour, format_time, labels, t
+from handlers.language.intents import reporter_word, stopping
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
 from handlers.status import status_label
@@ -45,6 +46,7 @@ from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import (
     came_back,
     find_ref,
+    last_reporter_reply,
     last_status_event,
     latest_event,
     report_by_ref,
@@ -156,13 +158,22 @@ async def refusal_said(office: Office, officer: Officer, report: Report, action:
     if refused is None or refused.refusal != "officer.not_allowed":
         return refused
     moved = await last_status_event(office.db, report, report.status)
-    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
-        return refused
+    replied = await last_reporter_reply(office.db, report)
     station = await office.db.get(Station, report.station_id) if report.station_id else None
     zone = station.timezone if station else "Asia/Jakarta"
-    when = (format_hour if report.identity == Identity.ANONYMOUS else format_time)(lang, moved.created_at, zone)
+    said = format_hour if report.identity == Identity.ANONYMOUS else format_time
+    if replied is not None and (moved is None or replied.id > moved.id):
+        # the reporter's words since: a wish to withdraw it (in answer to a question or of their own), or the answer
+        # that took it back from "waiting for the reporter"
+        withdrawn = withdraws(replied.note or "")
+        if withdrawn or replied.from_status != replied.to_status:
+            return Outcome("officer.withdrawn_by_reporter" if withdrawn else "officer.answered_by_reporter",
+                           {**refused.params, "when": said(lang, replied.created_at, zone),
+                            "said": quoted(replied.note or "")})
+    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
+        return refused
     return Outcome("officer.taken_by", {**refused.params, "who": await actor_name(office.db, lang, moved.actor),
-                                        "when": when})
+                                        "when": said(lang, moved.created_at, zone)})
 
 
 async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
@@ -393,6 +404,12 @@ class ReporterWord(enum.StrEnum):
 
     ADDED = "added"
     WITHDRAWAL = "withdrawal"
+
+
+def withdraws(said: str) -> bool:
+    """Whether a reporter's words on their report sent ask to withdraw it: "batalin aja laporan sy pak", or, written
+    of the report itself (in answer to a question on it), "gak jadi deh pak, hpnya udh ketemu"."""
+    return reporter_word(said) == ReporterWord.WITHDRAWAL or stopping(said) == "cancel"
 
 
 async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord,

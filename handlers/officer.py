@@ -68,10 +68,12 @@ OFFICER_MENU = HEAD_MENU.only("open_reports", "patrol", "report", "help")  # the
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 # An action the report's status does not allow now: said plainly, or saying who moved it there.
-NOT_NOW = ("officer.not_allowed", "officer.taken_by")
+NOT_NOW = ("officer.not_allowed", "officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter")
 # Refused for what has happened since the officer's screen showed the action (a colleague took it, the reporter
-# stopped the bot's messages after their alert came): what is still possible is offered with it.
-NOT_THIS_NOW = ("officer.taken_by", "officer.cannot_ask_silenced", "officer.cannot_ask")
+# answered or asked to withdraw it, or stopped the bot's messages after their alert came): what is still possible
+# is offered with it.
+NOT_THIS_NOW = ("officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter",
+                "officer.cannot_ask_silenced", "officer.cannot_ask")
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report

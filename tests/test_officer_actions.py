@@ -3025,3 +3025,30 @@ async def test_words_for_the_bot_are_no_closing_note_either(engine: Engine) -> N
     await petugas.send("Motor sudah ditemukan di parkiran pasar")
     assert petugas.heard("officer.done.resolve"), petugas.text
 
+
+async def test_an_action_the_reporters_withdrawal_made_moot_says_so_and_what_is_left(engine: Engine) -> None:
+    """Terima tapped on an alert after the reporter had asked to withdraw the report (in answer to a question, or of
+    their own after a colleague took it) said only that the status does not allow it."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, asked = await file_report(engine)
+    await petugas.send(f"INFO {asked} Jam berapa kejadiannya?")
+    await warga.send("batalin aja pak, hpnya udah ketemu")
+    await petugas.send(button=f"ack:{asked}")
+    assert petugas.heard("officer.withdrawn_by_reporter") and "hpnya udah ketemu" in petugas.text, petugas.text
+    assert petugas.heard("officer.still_can") and f"Tolak {asked}" in petugas.options(), petugas.options()
+    _lain, taken = await file_report(engine, "console:warga-lain")
+    rina = await enrolled(engine, "console:rina")
+    await rina.send(f"TERIMA {taken}")
+    await Resident(engine, "console:warga-lain").send(f"pak laporan {taken} dibatalkan aja, motornya sudah ketemu")
+    await petugas.send(button=f"ack:{taken}")
+    assert petugas.heard("officer.withdrawn_by_reporter") and "motornya sudah ketemu" in petugas.text, petugas.text
+
+
+async def test_an_action_the_reporters_answer_made_moot_says_they_answered(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Jam berapa kejadiannya?")
+    await warga.send("sekitar jam 7 malam pak")
+    await petugas.send(button=f"ack:{ref}")
+    assert petugas.heard("officer.answered_by_reporter") and "jam 7 malam" in petugas.text, petugas.text
+    assert not petugas.heard("officer.withdrawn_by_reporter")

@@ -797,3 +797,25 @@ async def test_the_page_offers_no_question_to_a_reporter_who_stopped_the_bot(eng
     said = await answered(duty, await duty.post(f"/laporan/{ref}", data={
         "csrf": csrf_of(before), "action": "info", "argument": "Jam berapa kejadiannya?"}), f"/laporan/{ref}")
     assert "memilih berhenti menerima pesan" in said, said
+
+
+async def test_an_action_the_reporters_withdrawal_made_moot_on_the_page_says_so_and_what_is_left(
+        engine: Engine, tmp_path: Path) -> None:
+    """The page said only "cannot be done now" where the reporter, asked a question, had answered asking to withdraw
+    the report: it says that they did, when, and what can still be done, in either language."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700041")
+    client = await signed_in(app, duty)
+    csrf = csrf_of((await client.get(f"/laporan/{ref}")).text)
+    await duty.send(f"INFO {ref} Jam berapa kejadiannya?")
+    await Resident(engine, RESIDENT).send("batalin aja pak, hpnya udah ketemu")
+    said = re.sub(r"\s+", " ", await answered(client, await client.post(
+        f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"}), f"/laporan/{ref}"))
+    assert "Pelapor meminta laporan ini dibatalkan" in said and "WIB" in said and "hpnya udah ketemu" in said, said
+    assert "Yang masih dapat Anda lakukan: Proses, Selesai, Minta info, Rujuk, Duplikat, Tolak" in said, said
+    assert "tidak dapat dilakukan sekarang" not in said
+    await client.get("/bahasa/en?ke=/laporan")
+    english = re.sub(r"\s+", " ", await answered(client, await client.post(
+        f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"}), f"/laporan/{ref}"))
+    assert "The reporter asked to withdraw this report" in english and "Resolve or Reject" in english, english

@@ -68,6 +68,9 @@ from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
+# An action refused for what happened since the page was loaded: a colleague acted first, or the reporter answered or
+# asked to withdraw the report (handlers.actions.refusal_said); said with what is still possible on the page.
+MOVED_SINCE = ("officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter")
 EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
@@ -274,10 +277,10 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
         return doubts, False, {"action": action.value, "argument": argument}
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
     said = outcome_messages(viewer.lang, action, found.ref, outcome)
-    if outcome.refusal == "officer.taken_by":  # as the chat says it, with what is left on this page, not its CATAT
+    if outcome.refusal in MOVED_SINCE:  # as the chat says it, with what is left on this page, not its commands
         left = [labels(viewer.lang, "action")[a.value] for a in await can_take(viewer.office.db, viewer.officer, found)]
-        said = [("web.report.taken_by" if left else "web.report.taken_by_note_only",
-                 {**said[0][1], "left": ", ".join(left)})]
+        key = outcome.refusal.replace("officer.", "web.report.", 1)
+        said = [(key if left else f"{key}_note_only", {**said[0][1], "left": ", ".join(left)})]
     return said, outcome.refusal is not None, None
 
 
