@@ -581,6 +581,9 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
                 and not await officers_to_alert(turn.db, station.id):
             # sent away from this station at once, to be read by no one: said first, made only when confirmed
             turn.say("officer.refer_confirm", station=station.name, ref=ref, typed=argument)
+            # the next message's yes makes it, as the command typed again with YA does
+            turn.data["meant"] = {"keyword": action.value, "argument": f"{argument} YA", "refs": [ref],
+                                  "confirm": True, "at": turn.now.isoformat(), "spent": False}
             return turn.step
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
@@ -653,6 +656,8 @@ async def action_note(turn: Turn) -> str:
     if letters_and_digits(turn.text) < NOTE_CHARS:
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
         return ACTION_NOTE
+    if action == Action.REFER:  # as if typed whole: a station nobody reads there is confirmed first
+        return await _take(turn, action, pending["ref"], turn.text)
     if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
         if (command_word := _command_typed(turn.text)) is not None:  # "terima ndan": how that one is typed here
             turn.say("officer.note_is_a_command", said=quoted(turn.text), command=command_word.upper(),

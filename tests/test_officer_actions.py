@@ -3052,3 +3052,34 @@ async def test_an_action_the_reporters_answer_made_moot_says_they_answered(engin
     await petugas.send(button=f"ack:{ref}")
     assert petugas.heard("officer.answered_by_reporter") and "jam 7 malam" in petugas.text, petugas.text
     assert not petugas.heard("officer.withdrawn_by_reporter")
+
+
+@pytest.mark.parametrize("confirm", ["ya", "iya pak", "YA"])
+async def test_a_referral_nobody_would_read_is_confirmed_with_a_yes_whichever_way_it_was_asked(
+        engine: Engine, confirm: str) -> None:
+    """Asked to confirm, a plain "ya" was "Perintah tidak dikenali"; and the station typed after the Rujuk button was
+    referred to at once, unconfirmed, where no officer there would read it."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, typed = await file_report(engine)
+    await sananwetan.send(f"RUJUK {typed} polres blitar kota")
+    assert sananwetan.heard("officer.refer_confirm"), sananwetan.text
+    await sananwetan.send(confirm)
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+    _warga, tapped = await file_report(engine, "console:warga-lain")
+    await sananwetan.send(button=f"refer:{tapped}")
+    await sananwetan.send("polres blitar kota")
+    assert sananwetan.heard("officer.refer_confirm") and not sananwetan.heard("officer.done.refer"), sananwetan.text
+    assert (await report(engine, tapped)).status == ReportStatus.RECEIVED
+    await sananwetan.send(confirm)
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+
+
+async def test_a_referral_left_unconfirmed_is_not_made_by_a_later_yes(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polres blitar kota")
+    await sananwetan.send("tidak")
+    assert sananwetan.heard("officer.nothing_done"), sananwetan.text
+    await sananwetan.send("TERBUKA")
+    await sananwetan.send("ya")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
