@@ -1045,7 +1045,8 @@ async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
         return
     here = await turn.db.get(Station, turn.officer.station_id)
     turn.say("officer.referred_away", ref=report.ref, station=now_at.name,
-             when=format_time(turn.lang, referral.created_at, here.timezone if here else "Asia/Jakarta"),
+             when=format_moment(turn.lang, referral.created_at, here.timezone if here else "Asia/Jakarta",
+                                hourly=report.identity == Identity.ANONYMOUS),
              status=status_at_station(turn.lang, report.status))
 
 

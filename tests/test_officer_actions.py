@@ -3083,3 +3083,14 @@ async def test_a_referral_left_unconfirmed_is_not_made_by_a_later_yes(engine: En
     await sananwetan.send("TERBUKA")
     await sananwetan.send("ya")
     assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_an_anonymous_report_referred_away_is_dated_to_its_hour_only(engine: Engine) -> None:
+    """LIHAT of an anonymous report this station referred said "8 Des 2026 08:00 WIB", a time to the minute that an
+    anonymous report's times never hold: said as its hour, as its history says it."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine, identity="3")
+    await sananwetan.send(f"RUJUK {ref} POLSEK-SEKAR")
+    await sananwetan.send(f"LIHAT {ref}")
+    assert sananwetan.heard("officer.referred_away") and "sekitar" in sananwetan.text, sananwetan.text
