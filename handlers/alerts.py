@@ -184,7 +184,8 @@ async def _patrol_line(office: Office, report: Report, lang: str) -> str:
     """Who heard a concern raised on a patrol: it came from residents met face to face, through that officer."""
     note = await office.db.get(PatrolNote, report.patrol_note_id)
     officer = await office.db.get(Officer, note.officer_id) if note and note.officer_id else None
-    return t(lang, "alert.reporter_patrol", officer=(officer.name if officer and officer.name else "-"))
+    return t(lang, "alert.reporter_patrol",
+             officer=(officer.name if officer and officer.name else t(lang, "officer.history.an_officer")))
 
 
 def number_shown(urn: str) -> bool:

@@ -3094,3 +3094,23 @@ async def test_an_anonymous_report_referred_away_is_dated_to_its_hour_only(engin
     await sananwetan.send(f"RUJUK {ref} POLSEK-SEKAR")
     await sananwetan.send(f"LIHAT {ref}")
     assert sananwetan.heard("officer.referred_away") and "sekitar" in sananwetan.text, sananwetan.text
+
+
+async def test_a_patrol_by_an_officer_enrolled_without_a_name_names_them_as_their_history_does(
+        engine: Engine) -> None:
+    """The digest read "Desa Caturtunggal (-)" and the concern's alert "dicatat -" for an officer whose invite named
+    nobody (`lapor officers invite` without a name): "petugas", as the report's history says."""
+    petugas = await enrolled(engine, PETUGAS)
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Officer).values(name=None))
+    for said in ("/patroli", "Gedog Sananwetan", "1", "ketemu 10 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "tidak ada lagi", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert "• Kel. Gedog (petugas): 10 warga" in head.text and "(-)" not in head.text, head.text
+    async with engine.sessions() as db:
+        ref = (await db.execute(select(Report.ref).where(Report.patrol_note_id.is_not(None)))).scalar_one()
+    await head.send(f"LIHAT {ref}")
+    assert "dicatat petugas" in head.text and "dicatat -" not in head.text, head.text
