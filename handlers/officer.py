@@ -223,10 +223,10 @@ def _says_nothing(text: str) -> bool:
 
 def _too_little(action: Action, argument: str) -> bool:
     """Whether the words an action needs tell too little: too short ("ok", "👍"), or nothing to its reporter."""
-    return letters_and_digits(argument) < NOTE_CHARS or _nothing_to_the_reporter(action, argument)
+    return letters_and_digits(argument) < NOTE_CHARS or nothing_to_the_reporter(action, argument)
 
 
-def _nothing_to_the_reporter(action: Action, argument: str) -> bool:
+def nothing_to_the_reporter(action: Action, argument: str) -> bool:
     """Whether words meant for the reporter (why it is closed, rejected or reopened; a question) tell them nothing:
     address and filler alone ("oke", "siap pak"), words the officer says to the bot or a colleague (_said_to_us), or,
     but for a question to them ("Kapan?"), a word or two asked back ("hah?", "maksudnya?"): the officer puzzled at the
@@ -658,7 +658,7 @@ async def action_note(turn: Turn) -> str:
         return ACTION_NOTE
     if action == Action.REFER:  # as if typed whole: a station nobody reads there is confirmed first
         return await _take(turn, action, pending["ref"], turn.text)
-    if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
+    if nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
         if (command_word := _command_typed(turn.text)) is not None:  # "terima ndan": how that one is typed here
             turn.say("officer.note_is_a_command", said=quoted(turn.text), command=command_word.upper(),
                      ref=pending["ref"])

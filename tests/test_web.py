@@ -819,3 +819,21 @@ async def test_an_action_the_reporters_withdrawal_made_moot_on_the_page_says_so_
     english = re.sub(r"\s+", " ", await answered(client, await client.post(
         f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"}), f"/laporan/{ref}"))
     assert "The reporter asked to withdraw this report" in english and "Resolve or Reject" in english, english
+
+
+@pytest.mark.parametrize(("action", "typed"), [("resolve", "oke siap"), ("resolve", "otw ndan"),
+                                               ("reject", "terima kasih"), ("reject", "siap 86")])
+async def test_the_page_sends_the_reporter_no_words_the_chat_would_refuse(engine: Engine, tmp_path: Path,
+                                                                          action: str, typed: str) -> None:
+    """The chat asks again for a closing note or reason that tells the reporter nothing; the page sent it on."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await signed_in(app, await enrolled(engine, "telegram:700042"))
+    csrf = csrf_of((await duty.get(f"/laporan/{ref}")).text)
+    said = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf, "action": action, "argument": typed}), f"/laporan/{ref}")
+    assert "belum menjelaskan apa pun kepada pelapor" in said, said
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    done = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf, "action": action, "argument": "Sudah dicek di lokasi, tidak ada kejadian"}), f"/laporan/{ref}")
+    assert "belum menjelaskan" not in done and (await report(engine, ref)).status != ReportStatus.RECEIVED

@@ -29,7 +29,7 @@ from handlers.actions import (
     referred_by,
     refusal_said,
 )
-from handlers.alerts import alert_payload, kept_instead, not_told_why, status_at_station, witness_accounts
+from handlers.alerts import alert_payload, kept_instead, not_told_why, quoted, status_at_station, witness_accounts
 from handlers.digest import (
     BANDS,
     CATEGORY_COLOURS,
@@ -45,7 +45,7 @@ from handlers.digest import (
 )
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.language.intents import category_named
-from handlers.officer import NOTE, event_line, outcome_messages
+from handlers.officer import NOTE, event_line, nothing_to_the_reporter, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import (
@@ -271,6 +271,8 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
     refused = await refusal_said(viewer.office, viewer.officer, found, action, viewer.lang)
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         return [("web.report.note_invalid", {"shortest": NOTE_CHARS})], True, None
+    if refused is None and nothing_to_the_reporter(action, argument):  # "oke siap", "otw": as the chat refuses them
+        return [("officer.note_says_nothing", {"said": quoted(argument)})], True, None
     if refused is None and action == Action.REFER and not confirmed \
             and (doubts := await referral_doubts(viewer.office, found, argument)):
         # one click sends it away from this station's page: said first, and made only when confirmed
