@@ -240,7 +240,8 @@ def nothing_to_the_reporter(action: Action, argument: str) -> bool:
 # Words typed to the bot, not to a reporter: a test, a laugh, a slip owned ("maaf salah pencet"), a moment asked.
 _TO_US = frozenset({"tes", "test", "testing", "cek", "check", "wkwk", "wkwkwk", "haha", "hehe", "hmm", "hm", "p",
                     "eh", "maaf", "sorry", "salah", "pencet", "ketik", "tekan", "klik", "typo", "dulu", "deh",
-                    "bentar", "sebentar", "tunggu", "lanjut", "next"})
+                    "bentar", "sebentar", "tunggu", "lanjut", "next", "lol", "oops", "wrong", "button", "first",
+                    "roger", "copy", "that", "wait"})
 # The parts of the day a greeting names, said alone with an address ("pagi ndan", "malam pak").
 _DAY_GREETINGS = frozenset({"pagi", "siang", "sore", "malam", "selamat", "met"})
 
@@ -256,7 +257,8 @@ def _cancelled_in_own_words(text: str) -> bool:
     said = [word for word in words(text) if word not in ADDRESS]
     if not said or not all(word in _CANCELLING | _NOT_AFTER_ALL for word in said):
         return False
-    return bool(set(said) & _CANCELLING) or ("jadi" in said and bool({"enggak", "tidak"} & set(said)))
+    return bool(set(said) & _CANCELLING) or ("jadi" in said and bool({"enggak", "tidak"} & set(said))) \
+        or {"never", "mind"} <= set(said)
 
 
 def _said_to_us(text: str) -> bool:

@@ -2969,7 +2969,9 @@ async def test_an_alert_sent_before_the_reporter_stopped_the_bot_keeps_its_numbe
     ("siap 86", "officer.note_says_nothing"), ("otw", "officer.note_says_nothing"),
     ("siap laksanakan", "officer.note_says_nothing"), ("tes", "officer.note_says_nothing"),
     ("wkwk", "officer.note_says_nothing"), ("maaf salah pencet", "officer.note_says_nothing"),
-    ("tunggu sebentar", "officer.note_says_nothing"),
+    ("tunggu sebentar", "officer.note_says_nothing"), ("roger that", "officer.note_says_nothing"),
+    ("oops wrong button", "officer.note_says_nothing"), ("lol", "officer.note_says_nothing"),
+    ("view first", "officer.note_is_a_command"),
 ])
 async def test_words_for_the_bot_at_tolaks_reason_are_no_reason(engine: Engine, typed: str, answer: str) -> None:
     """At TOLAK's reason, any words of three letters were sent to the resident as why their report was rejected:
@@ -2991,6 +2993,7 @@ async def test_words_for_the_bot_at_tolaks_reason_are_no_reason(engine: Engine, 
     "bukan wilayah kami", "laporan palsu", "sudah diselesaikan RT", "iseng", "hoax", "salah kirim", "salah alamat",
     "sudah damai", "nihil", "spam", "laporan ganda", "dibatalkan pelapor", "pelapor tidak jadi melapor",
     "sudah dicek, tidak ada kejadian", "bukan ranah polisi, masuk perdata", "sudah ditangani polsek lain",
+    "not our area", "fake report", "wrong address", "resolved by the RT head",
 ])
 async def test_a_real_reason_at_tolak_is_kept_as_typed(engine: Engine, reason: str) -> None:
     petugas = await enrolled(engine, PETUGAS)
@@ -3002,7 +3005,7 @@ async def test_a_real_reason_at_tolak_is_kept_as_typed(engine: Engine, reason: s
     assert rejected.note == reason
 
 
-@pytest.mark.parametrize("typed", ["gak jadi deh pak", "nggak jadi", "batalin aja", "kembali"])
+@pytest.mark.parametrize("typed", ["gak jadi deh pak", "nggak jadi", "batalin aja", "kembali", "never mind"])
 async def test_batal_in_the_officers_own_words_at_a_reason_drops_the_action(engine: Engine, typed: str) -> None:
     petugas = await enrolled(engine, PETUGAS)
     _warga, ref = await file_report(engine)
