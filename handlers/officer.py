@@ -272,7 +272,8 @@ def _said_to_us(text: str) -> bool:
     rest = " ".join(said)
     if all(word.isdecimal() for word in said) or all(word in _TO_US | _DAY_GREETINGS for word in said):
         return True
-    if menu_intent(rest) in ("greeting", "thanks") or answering_an_alert(text) == AlertAnswer.TAKE:
+    # a greeting or thanks alone: "pelaku sudah kami amankan, terima kasih bu" is a note that also thanks
+    if (len(said) <= 3 and menu_intent(rest) in ("greeting", "thanks")) or answering_an_alert(text) == AlertAnswer.TAKE:
         return True
     return _command_typed(text) is not None
 
