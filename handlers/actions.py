@@ -11,8 +11,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.alerts import action_choices, alert_station, can_reach_reporter, not_told_why, quoted
+from handlers.alerts import (
+    action_choices,
+    alert_station,
+    can_reach_reporter,
+    not_told_why,
+    quoted,
+    reporter_silenced,
+)
 from handlers.i18n import format_hour, format_time, labels, t
+from handlers.language.intents import reporter_word, stopping
 from handlers.office import Office
 from handlers.routing import code_label, said_with_place
 from handlers.status import status_label
@@ -39,6 +47,7 @@ from storage.outbox import drop_unsent_alerts, enqueue
 from storage.reports import (
     came_back,
     find_ref,
+    last_reporter_reply,
     last_status_event,
     latest_event,
     report_by_ref,
@@ -118,8 +127,9 @@ def too_long(words: str) -> Outcome | None:
     return Outcome("officer.argument_too_long", {"longest": str(ARGUMENT_CHARS)})
 
 
-def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
-    """Why `officer` may not take `action` on `report` now, if they may not."""
+async def refusal(db: AsyncSession, officer: Officer, report: Report, action: Action) -> Outcome | None:
+    """Why `officer` may not take `action` on `report` now, if they may not: the one gate of what the alert, LIHAT
+    and the web page offer and of what a tap, a number or a form does."""
     if (not_theirs := _not_theirs(officer, report)) is not None:
         return not_theirs
     try:
@@ -129,26 +139,42 @@ def refusal(officer: Officer, report: Report, action: Action) -> Outcome | None:
                                                 "status": report.status.value})
     if action == Action.NEED_INFO and not can_reach_reporter(report):
         return Outcome("officer.cannot_ask", {"ref": report.ref})
+    if action == Action.NEED_INFO and await reporter_silenced(db, report):
+        return Outcome("officer.cannot_ask_silenced", {"ref": report.ref})  # a question no one would read
     if action == Action.REOPEN and not_told_why(report) == "erased":
         # its reporter's data purged (kept so long after closing) or erased: they could not be told it is worked on
         return Outcome("officer.cannot_reopen", {"ref": report.ref})
     return None
 
 
+async def can_take(db: AsyncSession, officer: Officer, report: Report) -> list[Action]:
+    """The actions `officer` may take on `report` now, in the order the alert and LIHAT number them."""
+    return [action for action in Action if await refusal(db, officer, report, action) is None]
+
+
 async def refusal_said(office: Office, officer: Officer, report: Report, action: Action, lang: str) -> Outcome | None:
     """refusal(), saying who has the report where another officer's action put it where `action` cannot be taken
     (a second officer tapping Terima on a report their colleague took): their rank and name, and when."""
-    refused = refusal(officer, report, action)
+    refused = await refusal(office.db, officer, report, action)
     if refused is None or refused.refusal != "officer.not_allowed":
         return refused
     moved = await last_status_event(office.db, report, report.status)
-    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
-        return refused
+    replied = await last_reporter_reply(office.db, report)
     station = await office.db.get(Station, report.station_id) if report.station_id else None
     zone = station.timezone if station else "Asia/Jakarta"
-    when = (format_hour if report.identity == Identity.ANONYMOUS else format_time)(lang, moved.created_at, zone)
+    said = format_hour if report.identity == Identity.ANONYMOUS else format_time
+    if replied is not None and (moved is None or replied.id > moved.id):
+        # the reporter's words since: a wish to withdraw it (in answer to a question or of their own), or the answer
+        # that took it back from "waiting for the reporter"
+        withdrawn = withdraws(replied.note or "")
+        if withdrawn or replied.from_status != replied.to_status:
+            return Outcome("officer.withdrawn_by_reporter" if withdrawn else "officer.answered_by_reporter",
+                           {**refused.params, "when": said(lang, replied.created_at, zone),
+                            "said": quoted(replied.note or "")})
+    if moved is None or not moved.actor.startswith("officer:") or moved.actor == actor(officer):
+        return refused
     return Outcome("officer.taken_by", {**refused.params, "who": await actor_name(office.db, lang, moved.actor),
-                                        "when": when})
+                                        "when": said(lang, moved.created_at, zone)})
 
 
 async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
@@ -159,25 +185,12 @@ async def actor_name(db: AsyncSession, lang: str, by: str) -> str:
     return t(lang, f"officer.history.by_{by}")
 
 
-async def _reporter_silenced(office: Office, report: Report) -> str | None:
-    """"opted_out" when the reporter asked for no messages (BERHENTI), "unreachable" when their chat cannot be
-    reached; None when news reaches them (or the bot cannot write to them at all: see not_told_why)."""
-    if not_told_why(report) is not None or report.contact_id is None:
-        return None
-    contact = await office.db.get(Contact, report.contact_id)
-    if contact is None:
-        return None
-    return "opted_out" if contact.opted_out else "unreachable" if contact.unreachable else None
-
-
 async def act(office: Office, officer: Officer, report: Report, action: Action, argument: str) -> Outcome:
     """Takes `action` on `report` (read with its lock) for `officer`, or says why it cannot be taken."""
-    refused = refusal(officer, report, action)
+    refused = await refusal(office.db, officer, report, action)
     if refused is not None:
         return refused
-    silenced = await _reporter_silenced(office, report)
-    if action == Action.NEED_INFO and silenced:
-        return Outcome("officer.cannot_ask_silenced", {"ref": report.ref})  # a question no one would read
+    silenced = await reporter_silenced(office.db, report)
     argument = argument.strip()
     if action in NEEDS_ARGUMENT and not argument:
         raise ValueError(f"{action} needs its {NEEDS_ARGUMENT[action]}: ask for it first")
@@ -394,6 +407,12 @@ class ReporterWord(enum.StrEnum):
     WITHDRAWAL = "withdrawal"
 
 
+def withdraws(said: str) -> bool:
+    """Whether a reporter's words on their report sent ask to withdraw it: "batalin aja laporan sy pak", or, written
+    of the report itself (in answer to a question on it), "gak jadi deh pak, hpnya udh ketemu"."""
+    return reporter_word(said) == ReporterWord.WITHDRAWAL or stopping(said) == "cancel"
+
+
 async def take_reporter_word(office: Office, report: Report, said: str, word: ReporterWord,
                              sent: StoredMedia | None = None) -> bool:
     """More told of an open report after it was sent ("pelakunya pake jaket ojol ijo", a photo of it), or a wish to
@@ -474,8 +493,8 @@ async def take_answer(office: Office, report: Report, answer: str, sent: StoredM
     lang = (contact.language if contact else None) or report.language
     relayed = "officer.answer_added" if adding else "officer.answer_relayed"
     # what the officer who asked may do on it now, numbered as LIHAT numbers it: not Terima, taken with the question
-    choices = [choice for choice in action_choices(lang, report)
-               if refusal(officer, report, Action(choice[0].split(":", 1)[0])) is None]
+    choices = [choice for choice in action_choices(lang, report, askable=True)
+               if await refusal(office.db, officer, report, Action(choice[0].split(":", 1)[0])) is None]
     payload: dict[str, Any] = {"text": t(lang, relayed, ref=report.ref, answer=quoted(answer)),
                                "ref": report.ref, "choices": choices}
     payload.update(_sent_along(attachment))

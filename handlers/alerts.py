@@ -120,11 +120,27 @@ def not_told_why(report: Report) -> str | None:
     return "erased" if report.contact_id is None else None
 
 
-def action_choices(lang: str, report: Report) -> list[list[str]]:
+async def reporter_silenced(db: AsyncSession, report: Report) -> str | None:
+    """"opted_out" when the reporter asked for no messages (BERHENTI), "unreachable" when their chat cannot be
+    reached; None when news reaches them (or the bot cannot write to them at all: see not_told_why)."""
+    if not_told_why(report) is not None or report.contact_id is None:
+        return None
+    contact = await db.get(Contact, report.contact_id)
+    if contact is None:
+        return None
+    return "opted_out" if contact.opted_out else "unreachable" if contact.unreachable else None
+
+
+async def can_ask_reporter(db: AsyncSession, report: Report) -> bool:
+    """Whether a question reaches the reporter now: one the bot may write to, who has not stopped its messages."""
+    return can_reach_reporter(report) and await reporter_silenced(db, report) is None
+
+
+def action_choices(lang: str, report: Report, *, askable: bool) -> list[list[str]]:
     """The actions an alert offers, numbered as the officer's LIHAT numbers them: Minta info only where a question
-    reaches the reporter (the officer's number for it would be refused)."""
+    reaches the reporter (`askable`, can_ask_reporter; the officer's number for it would be refused)."""
     return [[f"{choice.key}:{report.ref}", choice.label] for choice in ACTIONS.options(lang)
-            if choice.key != "info" or can_reach_reporter(report)]
+            if choice.key != "info" or askable]
 
 
 def report_place(office: Office, report: Report, lang: str, *, as_typed: bool = True) -> str:
@@ -168,7 +184,8 @@ async def _patrol_line(office: Office, report: Report, lang: str) -> str:
     """Who heard a concern raised on a patrol: it came from residents met face to face, through that officer."""
     note = await office.db.get(PatrolNote, report.patrol_note_id)
     officer = await office.db.get(Officer, note.officer_id) if note and note.officer_id else None
-    return t(lang, "alert.reporter_patrol", officer=(officer.name if officer and officer.name else "-"))
+    return t(lang, "alert.reporter_patrol",
+             officer=(officer.name if officer and officer.name else t(lang, "officer.history.an_officer")))
 
 
 def number_shown(urn: str) -> bool:
@@ -201,6 +218,7 @@ class AlertFacts(NamedTuple):
     photo: Attachment | None
     voice: Attachment | None  # the story told
     residents: int  # the reporter and the witnesses
+    askable: bool  # a question reaches the reporter (can_ask_reporter)
 
 
 async def alert_facts(db: AsyncSession, report: Report) -> AlertFacts:
@@ -208,14 +226,14 @@ async def alert_facts(db: AsyncSession, report: Report) -> AlertFacts:
         select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.id))).scalars().all()
     return AlertFacts(photo=next((a for a in attachments if a.content_type.startswith("image/")), None),
                       voice=next((a for a in attachments if a.content_type.startswith("audio/")), None),
-                      residents=await residents_reporting(db, report))
+                      residents=await residents_reporting(db, report), askable=await can_ask_reporter(db, report))
 
 
 async def alert_payload(office: Office, report: Report, lang: str, heading: str = "", *,
                         arriving: bool = True, facts: AlertFacts | None = None) -> dict[str, Any]:
     """The alert an officer reads, in their language, with the actions they can take on it; not `arriving`,
     the same report looked up later, not announced as new. `facts` where they were read for the other officers."""
-    photo, voice, residents = facts or await alert_facts(office.db, report)
+    photo, voice, residents, askable = facts or await alert_facts(office.db, report)
     said = {"heading": heading, "urgent": t(lang, "alert.urgent") if report.urgent else "", "ref": report.ref,
             "category": labels(lang, "category")[report.category.value], "when": said_when(lang, report.occurred_text),
             "residents": residents_text(lang, residents)}
@@ -234,10 +252,10 @@ async def alert_payload(office: Office, report: Report, lang: str, heading: str 
     if report.language != lang and report.source == ReportSource.CITIZEN:  # questions and notes reach them as typed
         language = t(lang, f"language.name_{report.language}")
         # where no question reaches the reporter, only the language they wrote in is said
-        asked = "alert.reporter_language" if can_reach_reporter(report) else "alert.reporter_language_brief"
+        asked = "alert.reporter_language" if askable else "alert.reporter_language_brief"
         text += "\n" + t(lang, asked, language=language)
         brief += "\n" + t(lang, "alert.reporter_language_brief", language=language)
-    choices = action_choices(lang, report)
+    choices = action_choices(lang, report, askable=askable)
     payload: dict[str, Any] = {"text": text, "brief": brief, "ref": report.ref, "lang": lang, "choices": choices,
                                "hint": t(lang, "alert.hint", last=len(choices), ref=report.ref)}
     if photo:

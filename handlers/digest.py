@@ -267,9 +267,10 @@ async def _patrol_lines(office: Office, lang: str, notes: list[PatrolNote]) -> l
     concerns = await digests.patrol_concerns(office.db, notes)
     names = await digests.officer_names(office.db, {note.officer_id for note in notes if note.officer_id})
     categories = labels(lang, "category")
+    unnamed = t(lang, "officer.history.an_officer")  # enrolled without a name: "petugas", as their history says
     return [t(lang, "digest.patrol_line",
               place=place_name(office, lang, code) if (code := note.village_code or note.district_code)
-              else note.place_text, officer=names.get(note.officer_id or 0, "-"), met=note.residents_met,
+              else note.place_text, officer=names.get(note.officer_id or 0, unnamed), met=note.residents_met,
               concerns="; ".join(f"{categories[kind.value]} {story_start(words, _CONCERN_CHARS)}"
                                  for kind, words in concerns.get(note.id, []))
               or t(lang, "digest.patrol_no_concerns"),

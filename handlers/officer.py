@@ -24,6 +24,7 @@ from handlers.actions import (
     act,
     actor_name,
     add_note,
+    can_take,
     referred_by,
     refusal,
     refusal_said,
@@ -44,14 +45,14 @@ from handlers.digest import compose, place_name
 from handlers.i18n import catalogue, format_hour, format_moment, format_time, keywords, labels, t
 from handlers.language.answers import yes_or_no
 from handlers.language.duty import ADDRESS, AlertAnswer, answering_an_alert, command_word_in_everyday_sense
-from handlers.language.intents import is_question
+from handlers.language.intents import is_question, menu_intent
 from handlers.language.normalise import normalise, words
 from handlers.state import CommandMeant, PendingAction
 from handlers.station_page import stations_seen
 from handlers.text import letters_and_digits, normalize
 from handlers.turn import MENU, Step, Turn, interrupt, resume
 from storage.lexicon import is_ordinary
-from storage.models import EventKind, Identity, Officer, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
+from storage.models import EventKind, Identity, OfficerRole, Outbox, OutboxKind, Report, ReportEvent, Station
 from storage.officers import officers_to_alert
 from storage.outbox import last_sent_id, latest_sent, open_payload, sent_since, sent_together
 from storage.reports import history, open_reports, referral_from, report_by_ref, returning_referrals, split_ref
@@ -67,7 +68,12 @@ OFFICER_MENU = HEAD_MENU.only("open_reports", "patrol", "report", "help")  # the
 PAGE = 10
 # What an action says when the words after its ref do not fit: the officer's next message may put them right.
 # An action the report's status does not allow now: said plainly, or saying who moved it there.
-NOT_NOW = ("officer.not_allowed", "officer.taken_by")
+NOT_NOW = ("officer.not_allowed", "officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter")
+# Refused for what has happened since the officer's screen showed the action (a colleague took it, the reporter
+# answered or asked to withdraw it, or stopped the bot's messages after their alert came): what is still possible
+# is offered with it.
+NOT_THIS_NOW = ("officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter",
+                "officer.cannot_ask_silenced", "officer.cannot_ask")
 ARGUMENT_REFUSALS = ("officer.unknown_station", "officer.refer_own_station", "officer.unknown_duplicate",
                      "officer.argument_too_long")
 VIEW = "view"  # choice key prefix: open one report
@@ -217,17 +223,67 @@ def _says_nothing(text: str) -> bool:
 
 def _too_little(action: Action, argument: str) -> bool:
     """Whether the words an action needs tell too little: too short ("ok", "👍"), or nothing to its reporter."""
-    return letters_and_digits(argument) < NOTE_CHARS or _nothing_to_the_reporter(action, argument)
+    return letters_and_digits(argument) < NOTE_CHARS or nothing_to_the_reporter(action, argument)
 
 
-def _nothing_to_the_reporter(action: Action, argument: str) -> bool:
+def nothing_to_the_reporter(action: Action, argument: str) -> bool:
     """Whether words meant for the reporter (why it is closed, rejected or reopened; a question) tell them nothing:
-    address and filler alone ("oke", "siap pak"), or, but for a question to them ("Kapan?"), a word or two asked back
-    ("hah?", "maksudnya?"): the officer puzzled at the bot, not a reason."""
+    address and filler alone ("oke", "siap pak"), words the officer says to the bot or a colleague (_said_to_us), or,
+    but for a question to them ("Kapan?"), a word or two asked back ("hah?", "maksudnya?"): the officer puzzled at the
+    bot, not a reason."""
     if action not in _TO_THE_REPORTER:
         return False
-    return _says_nothing(argument) or (action != Action.NEED_INFO and len(words(argument)) <= 2
-                                       and is_question(argument))
+    return _says_nothing(argument) or _said_to_us(argument) or (action != Action.NEED_INFO
+                                                                and len(words(argument)) <= 2 and is_question(argument))
+
+
+# Words typed to the bot, not to a reporter: a test, a laugh, a slip owned ("maaf salah pencet"), a moment asked.
+_TO_US = frozenset({"tes", "test", "testing", "cek", "check", "wkwk", "wkwkwk", "haha", "hehe", "hmm", "hm", "p",
+                    "eh", "maaf", "sorry", "salah", "pencet", "ketik", "tekan", "klik", "typo", "dulu", "deh",
+                    "bentar", "sebentar", "tunggu", "lanjut", "next", "lol", "oops", "wrong", "button", "first",
+                    "roger", "copy", "that", "wait"})
+# The parts of the day a greeting names, said alone with an address ("pagi ndan", "malam pak").
+_DAY_GREETINGS = frozenset({"pagi", "siang", "sore", "malam", "selamat", "met"})
+
+
+# BATAL as an officer says it where an action waits for its words: "gak jadi", "batalin aja", "kembali".
+_CANCELLING = frozenset({"batal", "batalin", "batalkan", "cancel", "kembali", "back"})
+_NOT_AFTER_ALL = frozenset({"enggak", "tidak", "jadi", "deh", "dulu", "never", "mind"})
+
+
+def _cancelled_in_own_words(text: str) -> bool:
+    """Whether the words say BATAL and nothing else: "gak jadi deh pak", "batalin aja", "kembali". Not a reason that
+    tells of a withdrawal ("dibatalkan pelapor", "pelapor tidak jadi melapor"): that goes to the reporter."""
+    said = [word for word in words(text) if word not in ADDRESS]
+    if not said or not all(word in _CANCELLING | _NOT_AFTER_ALL for word in said):
+        return False
+    return bool(set(said) & _CANCELLING) or ("jadi" in said and bool({"enggak", "tidak"} & set(said))) \
+        or {"never", "mind"} <= set(said)
+
+
+def _said_to_us(text: str) -> bool:
+    """Whether the words are the officer's to the bot or a colleague, none of them a reason or question for a
+    resident: a greeting or thanks ("pagi ndan", "terima kasih"), taking a job ("siap 86", "otw"), a command word with
+    nothing after it but address ("terima ndan", "lihat dulu"), a number ("123": a choice typed here), a test or a slip
+    ("tes", "maaf salah pencet"). A reason says what of the report: "bukan wilayah kami", "salah kirim"."""
+    said = [word for word in words(text) if word not in ADDRESS and not word.startswith("emoji_")]
+    if not said:
+        return False  # address alone: _says_nothing's
+    rest = " ".join(said)
+    if all(word.isdecimal() for word in said) or all(word in _TO_US | _DAY_GREETINGS for word in said):
+        return True
+    # a greeting or thanks alone: "pelaku sudah kami amankan, terima kasih bu" is a note that also thanks
+    if (len(said) <= 3 and menu_intent(rest) in ("greeting", "thanks")) or answering_an_alert(text) == AlertAnswer.TAKE:
+        return True
+    return _command_typed(text) is not None
+
+
+def _command_typed(text: str) -> str | None:
+    """The command word that opens the words, with nothing after it but address and filler ("terima ndan", "lihat
+    dulu"): a command meant, typed without its report's number."""
+    said = [word for word in words(text) if word not in ADDRESS and not word.startswith("emoji_")]
+    command_words = {word for word, _keyword in keywords()}
+    return said[0] if said and said[0] in command_words and all(word in _TO_US for word in said[1:]) else None
 
 
 def _argument_without_ref(keyword: str, rest: str) -> str | None:
@@ -265,8 +321,10 @@ async def _allowed(turn: Turn, refs: list[str], action: Action | None) -> list[s
     kept = []
     for ref in refs:
         report = await report_by_ref(turn.db, ref)
-        if report is not None and ((action is None and report.station_id == turn.officer.station_id)
-                                   or (action is not None and refusal(turn.officer, report, action) is None)):
+        if report is None:
+            continue
+        if (action is None and report.station_id == turn.officer.station_id) \
+                or (action is not None and await refusal(turn.db, turn.officer, report, action) is None):
             kept.append(ref)
     return kept
 
@@ -419,7 +477,7 @@ async def _ask_which_action(turn: Turn, in_play: list[str]) -> None:
         return
     report = await report_by_ref(turn.db, in_play[0])
     assert report is not None
-    can = [action for action in _HANDLED_MEANS if refusal(turn.officer, report, action) is None]
+    can = [action for action in _HANDLED_MEANS if await refusal(turn.db, turn.officer, report, action) is None]
     if not can:
         await _take(turn, Action.ACKNOWLEDGE, report.ref, "")  # why it cannot, as for "siap 86"
         return
@@ -526,12 +584,15 @@ async def _take(turn: Turn, action: Action, ref: str, argument: str) -> str:
                 and not await officers_to_alert(turn.db, station.id):
             # sent away from this station at once, to be read by no one: said first, made only when confirmed
             turn.say("officer.refer_confirm", station=station.name, ref=ref, typed=argument)
+            # the next message's yes makes it, as the command typed again with YA does
+            turn.data["meant"] = {"keyword": action.value, "argument": f"{argument} YA", "refs": [ref],
+                                  "confirm": True, "at": turn.now.isoformat(), "spent": False}
             return turn.step
     outcome = refused or await act(turn.office, turn.officer, report, action, argument)
     _say_outcome(turn, action, ref, outcome)
     if outcome.refusal in NOT_NOW and letters_and_digits(argument) >= NOTE_CHARS:
         _offer_note(turn, ref, argument)  # "PROSES REF sedang dicek" on a report in progress: the words kept on a tap
-    elif outcome.refusal == "officer.taken_by" and (left := _can_take(turn.officer, report)):
+    elif outcome.refusal in NOT_THIS_NOW and (left := await can_take(turn.db, turn.officer, report)):
         names = labels(turn.lang, ACTIONS.group)  # what this officer may still do on it
         _offer(turn, "officer.still_can", [[f"{a.value}:{ref}", f"{names[a.value]} {ref}"] for a in left], ref=ref)
     elif outcome.refusal is None and report.station_id == turn.officer.station_id:  # not once referred away
@@ -548,11 +609,6 @@ async def _pending(turn: Turn, action: Action, report: Report) -> PendingAction:
     if action == Action.REJECT and (back_to := await referred_by(turn.office, report)) is not None:
         pending["returns_to"] = back_to.name
     return pending
-
-
-def _can_take(officer: Officer, report: Report) -> list[Action]:
-    """The actions `officer` may take on `report` now."""
-    return [action for action in Action if refusal(officer, report, action) is None]
 
 
 def _say_outcome(turn: Turn, action: Action, ref: str, outcome: Outcome) -> None:
@@ -595,13 +651,22 @@ async def action_note(turn: Turn) -> str:
         cancel_action(turn)
         turn.step = resume(turn)
         return await _menu_choice(turn, picked)
+    if _cancelled_in_own_words(turn.text):
+        cancel_action(turn)
+        return resume(turn)
     pending = turn.data["pending_action"]
     action = Action(pending["action"])
     if letters_and_digits(turn.text) < NOTE_CHARS:
         turn.say("officer.note_invalid", shortest=NOTE_CHARS)
         return ACTION_NOTE
-    if _nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
-        turn.say("officer.note_says_nothing", said=quoted(turn.text))
+    if action == Action.REFER:  # as if typed whole: a station nobody reads there is confirmed first
+        return await _take(turn, action, pending["ref"], turn.text)
+    if nothing_to_the_reporter(action, turn.text):  # "hah?", "oke": asked again, never sent as the reason
+        if (command_word := _command_typed(turn.text)) is not None:  # "terima ndan": how that one is typed here
+            turn.say("officer.note_is_a_command", said=quoted(turn.text), command=command_word.upper(),
+                     ref=pending["ref"])
+        else:
+            turn.say("officer.note_says_nothing", said=quoted(turn.text))
         return ACTION_NOTE
     report = await report_by_ref(turn.db, pending["ref"], lock=True)
     assert turn.officer is not None and report is not None
@@ -961,7 +1026,8 @@ async def show_report(turn: Turn, ref: str) -> None:
     # what can be done on it now, as the web page offers: Buka kembali alone on a report closed, no Minta info
     # where no question reaches its reporter
     names = labels(turn.lang, ACTIONS.group)
-    choices = [[f"{action.value}:{report.ref}", names[action.value]] for action in _can_take(turn.officer, report)]
+    choices = [[f"{action.value}:{report.ref}", names[action.value]]
+               for action in await can_take(turn.db, turn.officer, report)]
     _offer(turn, "officer.report", choices, alert=payload["text"], witnesses=witnesses,
            status=status, history=history_text)
 
@@ -982,7 +1048,8 @@ async def _not_here(turn: Turn, ref: str, report: Report | None) -> None:
         return
     here = await turn.db.get(Station, turn.officer.station_id)
     turn.say("officer.referred_away", ref=report.ref, station=now_at.name,
-             when=format_time(turn.lang, referral.created_at, here.timezone if here else "Asia/Jakarta"),
+             when=format_moment(turn.lang, referral.created_at, here.timezone if here else "Asia/Jakarta",
+                                hourly=report.identity == Identity.ANONYMOUS),
              status=status_at_station(turn.lang, report.status))
 
 

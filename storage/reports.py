@@ -233,6 +233,14 @@ async def latest_event(db: AsyncSession, report: Report) -> ReportEvent | None:
     )).scalar_one_or_none()
 
 
+async def last_reporter_reply(db: AsyncSession, report: Report) -> ReportEvent | None:
+    """The reporter's newest words on the report (an answer to a question, more told, a wish to withdraw it)."""
+    return (await db.execute(
+        select(ReportEvent).where(ReportEvent.report_id == report.id, ReportEvent.kind == EventKind.REPLY,
+                                  ReportEvent.actor == "reporter").order_by(ReportEvent.id.desc()).limit(1)
+    )).scalar_one_or_none()
+
+
 async def last_status_event(db: AsyncSession, report: Report, status: ReportStatus) -> ReportEvent | None:
     """The newest event that moved the report to `status` (an officer's change, or their reopening of it)."""
     return (await db.execute(

@@ -2906,3 +2906,214 @@ async def test_a_photo_sent_with_more_told_of_a_report_goes_with_it(engine: Engi
     assert warga.heard("relay.added_sent") or warga.heard("relay.photo_added"), warga.text
     [relayed], kept = await _relayed_photos(engine, ref)
     assert relayed["photo"]["stored_name"] == kept[0] and "beat merah" in relayed["text"], relayed
+
+
+async def silence(engine: Engine, urn: str, *, opted_out: bool = False, unreachable: bool = False) -> None:
+    """The contact at `urn` as BERHENTI leaves it, or as a channel that no longer reaches them (a WhatsApp number gone)
+    marks it."""
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Contact).where(Contact.urn_hash == engine.cipher.lookup_hash(urn))
+                         .values(opted_out=opted_out, unreachable=unreachable))
+
+
+async def test_no_question_is_offered_where_the_reporter_stopped_the_bot_or_cannot_be_reached(engine: Engine) -> None:
+    """Minta info was among an alert's and LIHAT's actions for a reporter who had sent BERHENTI, or whose chat was gone,
+    and refused when tapped. It is offered nowhere now, and the numbers that follow it stay those shown."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga = Resident(engine, "console:diam")
+    await warga.send("halo")
+    await warga.send("berhenti")
+    await warga.send("lapor")
+    _warga, stopped = await file_report(engine, "console:diam")
+    [alert] = [payload(row) for row in await alerts(engine) if payload(row)["ref"] == stopped]
+    shown = [label for _key, label in alert["choices"]]
+    assert shown == [label for label in ALL_SEVEN if label != "Minta info"], shown
+    assert "balas 1–6" in alert["hint"], alert["hint"]
+    _warga, gone = await file_report(engine, "console:hilang")
+    await silence(engine, "console:hilang", unreachable=True)  # their chat found gone after they reported
+    for ref in (stopped, gone):
+        await petugas.send(f"LIHAT {ref}")
+        assert petugas.options() == shown, (ref, petugas.options())
+        await petugas.send("4")  # LIHAT's fourth, as the alert's: Rujuk, not a question
+        assert petugas.heard("officer.ask_station"), (ref, petugas.text)
+        await petugas.send("batal")
+
+
+async def test_an_alert_sent_before_the_reporter_stopped_the_bot_keeps_its_numbers_and_says_why(engine: Engine) -> None:
+    """The alert offered Minta info as 4 when the reporter could still be asked; they sent BERHENTI since. Its 4 is
+    still Minta info, as the officer read it (never the Rujuk that is fourth now): refused saying why, with what can
+    still be done, numbered anew."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    assert "4. Minta info" in await deliver_to(engine, PETUGAS)
+    await warga.send("berhenti")
+    await officer_wrote_ago(engine, dt.timedelta(minutes=5))
+    await petugas.send("4")
+    if petugas.heard("officer.confirm_number"):
+        await petugas.send("ya")
+    assert petugas.heard("officer.cannot_ask_silenced") and petugas.heard("officer.still_can"), petugas.text
+    assert "Minta info" not in " ".join(petugas.options()) and f"Rujuk {ref}" in petugas.options(), petugas.options()
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send(button=f"info:{ref}")  # the alert's button, tapped later
+    assert petugas.heard("officer.cannot_ask_silenced") and not petugas.heard("officer.ask_question"), petugas.text
+    await petugas.send("1")  # the list just offered: Terima
+    assert petugas.heard("officer.done.ack"), petugas.text
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("terima ndan", "officer.note_is_a_command"), ("lihat dulu", "officer.note_is_a_command"),
+    ("Proses pak", "officer.note_is_a_command"), ("123", "officer.note_says_nothing"),
+    ("terima kasih pak", "officer.note_says_nothing"), ("makasih ndan", "officer.note_says_nothing"),
+    ("pagi ndan", "officer.note_says_nothing"), ("malam ndan", "officer.note_says_nothing"),
+    ("selamat malam pak", "officer.ask_reason"),  # a greeting: the question again, as at any step
+    ("siap 86", "officer.note_says_nothing"), ("otw", "officer.note_says_nothing"),
+    ("siap laksanakan", "officer.note_says_nothing"), ("tes", "officer.note_says_nothing"),
+    ("wkwk", "officer.note_says_nothing"), ("maaf salah pencet", "officer.note_says_nothing"),
+    ("tunggu sebentar", "officer.note_says_nothing"), ("roger that", "officer.note_says_nothing"),
+    ("oops wrong button", "officer.note_says_nothing"), ("lol", "officer.note_says_nothing"),
+    ("view first", "officer.note_is_a_command"),
+])
+async def test_words_for_the_bot_at_tolaks_reason_are_no_reason(engine: Engine, typed: str, answer: str) -> None:
+    """At TOLAK's reason, any words of three letters were sent to the resident as why their report was rejected:
+    "terima kasih", "siap 86", "lihat dulu", a number. They are asked again, saying why, and the reason still waits."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    assert petugas.heard("officer.ask_reason"), petugas.text
+    await petugas.send(typed)
+    assert petugas.heard(answer) and petugas.heard("officer.ask_reason"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("bukan wilayah kami, lokasinya di Kec. Sukorejo")
+    assert petugas.heard("officer.done.reject"), petugas.text
+    [rejected] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.REJECTED]
+    assert rejected.note == "bukan wilayah kami, lokasinya di Kec. Sukorejo"
+
+
+@pytest.mark.parametrize("reason", [
+    "bukan wilayah kami", "laporan palsu", "sudah diselesaikan RT", "iseng", "hoax", "salah kirim", "salah alamat",
+    "sudah damai", "nihil", "spam", "laporan ganda", "dibatalkan pelapor", "pelapor tidak jadi melapor",
+    "sudah dicek, tidak ada kejadian", "bukan ranah polisi, masuk perdata", "sudah ditangani polsek lain",
+    "not our area", "fake report", "wrong address", "resolved by the RT head",
+])
+async def test_a_real_reason_at_tolak_is_kept_as_typed(engine: Engine, reason: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    await petugas.send(reason)
+    assert petugas.heard("officer.done.reject"), (reason, petugas.text)
+    [rejected] = [e for e in await events(engine, ref) if e.to_status == ReportStatus.REJECTED]
+    assert rejected.note == reason
+
+
+@pytest.mark.parametrize("typed", ["gak jadi deh pak", "nggak jadi", "batalin aja", "kembali", "never mind"])
+async def test_batal_in_the_officers_own_words_at_a_reason_drops_the_action(engine: Engine, typed: str) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"TOLAK {ref}")
+    await petugas.send(typed)
+    assert petugas.heard("officer.action_cancelled"), petugas.text
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("laporan palsu")  # no reason is waiting now: words at the menu, not a rejection
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_words_for_the_bot_are_no_closing_note_either(engine: Engine) -> None:
+    """SELESAI's note reaches the reporter as TOLAK's reason does: "ok siap" typed with it is no note."""
+    petugas = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await petugas.send(f"SELESAI {ref} terima kasih")
+    assert petugas.heard("officer.ask_note"), petugas.text
+    await petugas.send("otw ndan")
+    assert petugas.heard("officer.note_says_nothing") and (await report(engine, ref)).status == ReportStatus.RECEIVED
+    await petugas.send("Motor sudah ditemukan di parkiran pasar")
+    assert petugas.heard("officer.done.resolve"), petugas.text
+
+
+async def test_an_action_the_reporters_withdrawal_made_moot_says_so_and_what_is_left(engine: Engine) -> None:
+    """Terima tapped on an alert after the reporter had asked to withdraw the report (in answer to a question, or of
+    their own after a colleague took it) said only that the status does not allow it."""
+    petugas = await enrolled(engine, PETUGAS)
+    warga, asked = await file_report(engine)
+    await petugas.send(f"INFO {asked} Jam berapa kejadiannya?")
+    await warga.send("batalin aja pak, hpnya udah ketemu")
+    await petugas.send(button=f"ack:{asked}")
+    assert petugas.heard("officer.withdrawn_by_reporter") and "hpnya udah ketemu" in petugas.text, petugas.text
+    assert petugas.heard("officer.still_can") and f"Tolak {asked}" in petugas.options(), petugas.options()
+    _lain, taken = await file_report(engine, "console:warga-lain")
+    rina = await enrolled(engine, "console:rina")
+    await rina.send(f"TERIMA {taken}")
+    await Resident(engine, "console:warga-lain").send(f"pak laporan {taken} dibatalkan aja, motornya sudah ketemu")
+    await petugas.send(button=f"ack:{taken}")
+    assert petugas.heard("officer.withdrawn_by_reporter") and "motornya sudah ketemu" in petugas.text, petugas.text
+
+
+async def test_an_action_the_reporters_answer_made_moot_says_they_answered(engine: Engine) -> None:
+    petugas = await enrolled(engine, PETUGAS)
+    warga, ref = await file_report(engine)
+    await petugas.send(f"INFO {ref} Jam berapa kejadiannya?")
+    await warga.send("sekitar jam 7 malam pak")
+    await petugas.send(button=f"ack:{ref}")
+    assert petugas.heard("officer.answered_by_reporter") and "jam 7 malam" in petugas.text, petugas.text
+    assert not petugas.heard("officer.withdrawn_by_reporter")
+
+
+@pytest.mark.parametrize("confirm", ["ya", "iya pak", "YA"])
+async def test_a_referral_nobody_would_read_is_confirmed_with_a_yes_whichever_way_it_was_asked(
+        engine: Engine, confirm: str) -> None:
+    """Asked to confirm, a plain "ya" was "Perintah tidak dikenali"; and the station typed after the Rujuk button was
+    referred to at once, unconfirmed, where no officer there would read it."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, typed = await file_report(engine)
+    await sananwetan.send(f"RUJUK {typed} polres blitar kota")
+    assert sananwetan.heard("officer.refer_confirm"), sananwetan.text
+    await sananwetan.send(confirm)
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+    _warga, tapped = await file_report(engine, "console:warga-lain")
+    await sananwetan.send(button=f"refer:{tapped}")
+    await sananwetan.send("polres blitar kota")
+    assert sananwetan.heard("officer.refer_confirm") and not sananwetan.heard("officer.done.refer"), sananwetan.text
+    assert (await report(engine, tapped)).status == ReportStatus.RECEIVED
+    await sananwetan.send(confirm)
+    assert sananwetan.heard("officer.done.refer"), sananwetan.text
+
+
+async def test_a_referral_left_unconfirmed_is_not_made_by_a_later_yes(engine: Engine) -> None:
+    sananwetan = await enrolled(engine, PETUGAS)
+    _warga, ref = await file_report(engine)
+    await sananwetan.send(f"RUJUK {ref} polres blitar kota")
+    await sananwetan.send("tidak")
+    assert sananwetan.heard("officer.nothing_done"), sananwetan.text
+    await sananwetan.send("TERBUKA")
+    await sananwetan.send("ya")
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+
+
+async def test_an_anonymous_report_referred_away_is_dated_to_its_hour_only(engine: Engine) -> None:
+    """LIHAT of an anonymous report this station referred said "8 Des 2026 08:00 WIB", a time to the minute that an
+    anonymous report's times never hold: said as its hour, as its history says it."""
+    sananwetan = await enrolled(engine, PETUGAS)
+    await enrolled(engine, "console:sekar", station="POLSEK-SEKAR")
+    _warga, ref = await file_report(engine, identity="3")
+    await sananwetan.send(f"RUJUK {ref} POLSEK-SEKAR")
+    await sananwetan.send(f"LIHAT {ref}")
+    assert sananwetan.heard("officer.referred_away") and "sekitar" in sananwetan.text, sananwetan.text
+
+
+async def test_a_patrol_by_an_officer_enrolled_without_a_name_names_them_as_their_history_does(
+        engine: Engine) -> None:
+    """The digest read "Desa Caturtunggal (-)" and the concern's alert "dicatat -" for an officer whose invite named
+    nobody (`lapor officers invite` without a name): "petugas", as the report's history says."""
+    petugas = await enrolled(engine, PETUGAS)
+    async with engine.sessions() as db, db.begin():
+        await db.execute(update(Officer).values(name=None))
+    for said in ("/patroli", "Gedog Sananwetan", "1", "ketemu 10 orang", "lalu lintas",
+                 "Balap liar tiap malam minggu di jalan raya", "tidak ada lagi", "ya"):
+        await petugas.send(said)
+    assert petugas.heard("patrol.saved"), petugas.text
+    head = await enrolled(engine, "console:kapolsek", role=OfficerRole.HEAD)
+    await head.send("DIGEST")
+    assert "• Kel. Gedog (petugas): 10 warga" in head.text and "(-)" not in head.text, head.text
+    async with engine.sessions() as db:
+        ref = (await db.execute(select(Report.ref).where(Report.patrol_note_id.is_not(None)))).scalar_one()
+    await head.send(f"LIHAT {ref}")
+    assert "dicatat petugas" in head.text and "dicatat -" not in head.text, head.text

@@ -41,6 +41,7 @@ from tests.helpers import (
     BASE_URL,
     DESCRIPTION,
     PLACE,
+    RESIDENT,
     Resident,
     a_report,
     add,
@@ -780,3 +781,59 @@ async def test_a_station_that_declined_a_referral_and_its_polres_no_longer_read_
     home = await signed_in(app, await enrolled(engine, "telegram:700035", role=OfficerRole.HEAD))
     shown = await home.get(f"/laporan/{ref}")
     assert shown.status_code == 200 and "Alasan (dikirim ke pelapor)" in shown.text, "its own again"
+
+
+async def test_the_page_offers_no_question_to_a_reporter_who_stopped_the_bot(engine: Engine, tmp_path: Path) -> None:
+    """As the alert and LIHAT: after BERHENTI, the report's page has no Minta info, and a form sent from a page loaded
+    before is refused saying why."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await signed_in(app, await enrolled(engine, "telegram:700040"))
+    before = (await duty.get(f"/laporan/{ref}")).text
+    assert 'name="action" value="info"' in before
+    await Resident(engine, RESIDENT).send("berhenti")
+    page = (await duty.get(f"/laporan/{ref}")).text
+    assert 'name="action" value="info"' not in page and 'name="action" value="refer"' in page
+    said = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf_of(before), "action": "info", "argument": "Jam berapa kejadiannya?"}), f"/laporan/{ref}")
+    assert "memilih berhenti menerima pesan" in said, said
+
+
+async def test_an_action_the_reporters_withdrawal_made_moot_on_the_page_says_so_and_what_is_left(
+        engine: Engine, tmp_path: Path) -> None:
+    """The page said only "cannot be done now" where the reporter, asked a question, had answered asking to withdraw
+    the report: it says that they did, when, and what can still be done, in either language."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await enrolled(engine, "telegram:700041")
+    client = await signed_in(app, duty)
+    csrf = csrf_of((await client.get(f"/laporan/{ref}")).text)
+    await duty.send(f"INFO {ref} Jam berapa kejadiannya?")
+    await Resident(engine, RESIDENT).send("batalin aja pak, hpnya udah ketemu")
+    said = re.sub(r"\s+", " ", await answered(client, await client.post(
+        f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"}), f"/laporan/{ref}"))
+    assert "Pelapor meminta laporan ini dibatalkan" in said and "WIB" in said and "hpnya udah ketemu" in said, said
+    assert "Yang masih dapat Anda lakukan: Proses, Selesai, Minta info, Rujuk, Duplikat, Tolak" in said, said
+    assert "tidak dapat dilakukan sekarang" not in said
+    await client.get("/bahasa/en?ke=/laporan")
+    english = re.sub(r"\s+", " ", await answered(client, await client.post(
+        f"/laporan/{ref}", data={"csrf": csrf, "action": "ack"}), f"/laporan/{ref}"))
+    assert "The reporter asked to withdraw this report" in english and "Resolve or Reject" in english, english
+
+
+@pytest.mark.parametrize(("action", "typed"), [("resolve", "oke siap"), ("resolve", "otw ndan"),
+                                               ("reject", "terima kasih"), ("reject", "siap 86")])
+async def test_the_page_sends_the_reporter_no_words_the_chat_would_refuse(engine: Engine, tmp_path: Path,
+                                                                          action: str, typed: str) -> None:
+    """The chat asks again for a closing note or reason that tells the reporter nothing; the page sent it on."""
+    app = web_app(engine, tmp_path)
+    ref = await a_report(engine)
+    duty = await signed_in(app, await enrolled(engine, "telegram:700042"))
+    csrf = csrf_of((await duty.get(f"/laporan/{ref}")).text)
+    said = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf, "action": action, "argument": typed}), f"/laporan/{ref}")
+    assert "belum menjelaskan apa pun kepada pelapor" in said, said
+    assert (await report(engine, ref)).status == ReportStatus.RECEIVED
+    done = await answered(duty, await duty.post(f"/laporan/{ref}", data={
+        "csrf": csrf, "action": action, "argument": "Sudah dicek di lokasi, tidak ada kejadian"}), f"/laporan/{ref}")
+    assert "belum menjelaskan" not in done and (await report(engine, ref)).status != ReportStatus.RECEIVED

@@ -24,12 +24,12 @@ from handlers.actions import (
     Action,
     act,
     add_note,
+    can_take,
     referral_doubts,
     referred_by,
-    refusal,
     refusal_said,
 )
-from handlers.alerts import alert_payload, kept_instead, not_told_why, status_at_station, witness_accounts
+from handlers.alerts import alert_payload, kept_instead, not_told_why, quoted, status_at_station, witness_accounts
 from handlers.digest import (
     BANDS,
     CATEGORY_COLOURS,
@@ -45,7 +45,7 @@ from handlers.digest import (
 )
 from handlers.i18n import LANGUAGES, labels, t
 from handlers.language.intents import category_named
-from handlers.officer import NOTE, event_line, outcome_messages
+from handlers.officer import NOTE, event_line, nothing_to_the_reporter, outcome_messages
 from handlers.station_page import map_data, patrol_log, places_of, shows_pin, visible_report
 from handlers.text import letters_and_digits
 from storage.models import (
@@ -68,6 +68,9 @@ from storage.stations import areas_of
 from storage.workflow import OPEN_STATUSES
 
 PAGE_SIZE = 50
+# An action refused for what happened since the page was loaded: a colleague acted first, or the reporter answered or
+# asked to withdraw the report (handlers.actions.refusal_said); said with what is still possible on the page.
+MOVED_SINCE = ("officer.taken_by", "officer.withdrawn_by_reporter", "officer.answered_by_reporter")
 EXPORT_ROWS = 100_000
 PERIODS = {"1": 1, "7": 7, "28": 28, "90": 90, "365": 365}  # days; no period is all time
 CONCERN_ROWS = 3  # concerns the patrol form offers at once
@@ -209,7 +212,7 @@ async def _report_page(request: Request, viewer: Viewer, report: Report, said: S
     # referred by these stations to another: followed there, read only
     now_at = None if report.station_id in viewer.station_ids or report.station_id is None else \
         await viewer.office.db.get(Station, report.station_id)
-    actions = [a for a in Action if own and refusal(viewer.officer, report, a) is None]
+    actions = await can_take(viewer.office.db, viewer.officer, report) if own else []
     # a referral declined goes back with its reason to the station that made it, not to the reporter
     returns_to = await referred_by(viewer.office, report) if Action.REJECT in actions else None
     return page(request, "report.html", viewer.lang, {
@@ -268,16 +271,18 @@ async def _acted(viewer: Viewer, found: Report, action_name: str, argument: str,
     refused = await refusal_said(viewer.office, viewer.officer, found, action, viewer.lang)
     if refused is None and action in NEEDS_ARGUMENT and letters_and_digits(argument) < NOTE_CHARS:
         return [("web.report.note_invalid", {"shortest": NOTE_CHARS})], True, None
+    if refused is None and nothing_to_the_reporter(action, argument):  # "oke siap", "otw": as the chat refuses them
+        return [("officer.note_says_nothing", {"said": quoted(argument)})], True, None
     if refused is None and action == Action.REFER and not confirmed \
             and (doubts := await referral_doubts(viewer.office, found, argument)):
         # one click sends it away from this station's page: said first, and made only when confirmed
         return doubts, False, {"action": action.value, "argument": argument}
     outcome = refused or await act(viewer.office, viewer.officer, found, action, argument)
     said = outcome_messages(viewer.lang, action, found.ref, outcome)
-    if outcome.refusal == "officer.taken_by":  # as the chat says it, with what is left on this page, not its CATAT
-        left = [labels(viewer.lang, "action")[a.value] for a in Action if refusal(viewer.officer, found, a) is None]
-        said = [("web.report.taken_by" if left else "web.report.taken_by_note_only",
-                 {**said[0][1], "left": ", ".join(left)})]
+    if outcome.refusal in MOVED_SINCE:  # as the chat says it, with what is left on this page, not its commands
+        left = [labels(viewer.lang, "action")[a.value] for a in await can_take(viewer.office.db, viewer.officer, found)]
+        key = outcome.refusal.replace("officer.", "web.report.", 1)
+        said = [(key if left else f"{key}_note_only", {**said[0][1], "left": ", ".join(left)})]
     return said, outcome.refusal is not None, None
 
 
