@@ -1152,7 +1152,7 @@ async def correct(turn: Turn) -> str | None:
     # the place confirmed put right at any later question: "eh salah pak, bukan di gedog tp di kel bendogerit" where
     # the time is asked, as where the photo is
     if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
-            and (new_place := _place_said_wrong(turn)):
+            and (new_place := _place_said_wrong(turn) or await _place_meant_after_a_slip(turn)):
         fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
@@ -1245,6 +1245,26 @@ def _place_said_wrong(turn: Turn) -> str | None:
     named = set(normalise(given).split()) - _PLACE_KINDS
     this = set(normalise(found["this"]).split()) - _PLACE_KINDS
     return found["that"].strip(" ,.") if this and this <= named else None
+
+
+# "eh bukan, maksudnya kel bendogerit kota blitar", "salah pak, maksud sy di sananwetan": a slip owned, then what
+# was meant.
+_MEANT_AFTER_A_SLIP = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|waduh|aduh)\W+)*(?:bukan|bkn|salah|keliru|ralat|wrong)"
+                                 r"(?:\s+(?:pak|bu|mas|mbak|kak|ya|deh|ding|tadi|ketik|tulis))*[\s,.!:-]*"
+                                 r"(?:(?:maksudnya|maksud\s+(?:saya|sy|aku|ku)|harusnya|seharusnya|yang\s+benar|"
+                                 r"yg\s+bener|yg\s+benar|i\s+meant?)\b[\s,.:-]*)?(?P<meant>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+async def _place_meant_after_a_slip(turn: Turn) -> str | None:
+    """The place meant, when a message at a later question owns a slip and names a place after it, and no time
+    ("eh salah, maksudnya kemarin" puts the time right); None otherwise."""
+    slip = _MEANT_AFTER_A_SLIP.match(turn.text)
+    if slip is None or "place" not in turn.draft or _names_a_time(slip["meant"]) \
+            or letters_and_digits(slip["meant"]) < LOCATION_CHARS[0]:
+        return None
+    found, confident = await turn.router.read(turn.db, slip["meant"])
+    marked = bool(found) and bool(_PLACE_MARKERS & set(normalise(slip["meant"]).split()))
+    return slip["meant"].strip() if confident or marked else None
 
 
 def _time_not_said(turn: Turn) -> bool:
@@ -2544,14 +2564,14 @@ def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
 
 async def _place_at_the_time_question(turn: Turn) -> bool:
     """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
-    Blitar), one said with a word of a place ("kel rembang"), or any, where the place was left to the desk after
+    Blitar), one said with a word of a place ("kel rembang"), one read without doubt ("Jakarta Selatan"), or any, where the place was left to the desk after
     its tries ("gatau pak", "pokoknya deket pasar legi", then "sananwetan"); not a time in words ("pas hujan
     deras")."""
     if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
-    found, _confident = await turn.router.read(turn.db, turn.text)
+    found, confident = await turn.router.read(turn.db, turn.text)
     taken = turn.draft.get("place")
-    return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
+    return bool(found) and (confident or any(taken and place.code.startswith(f"{taken}.") for place in found)
                             or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _left_unplaced(turn))
 
 

@@ -1645,6 +1645,60 @@ async def test_the_place_said_wrong_at_the_time_question_is_put_right_as_at_the_
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("said", ["eh bukan, maksudnya kel bendogerit kota blitar",
+                                  "eh salah pak, maksud sy kel bendogerit kota blitar",
+                                  "salah, harusnya di kelurahan bendogerit", "maaf keliru pak, yg bener kel bendogerit"])
+async def test_a_slip_then_the_place_meant_at_a_later_question_reads_the_place_again(engine: Engine, step: str,
+                                                                                     said: str) -> None:
+    """At the time question it was added to the story, at the photo's asked again, and the old place filed; the
+    place confirmed, the resident is back where they were."""
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+    assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, resident.text
+    await resident.send("1")
+    assert await step_of(engine, resident) == step, resident.text
+    draft = await draft_of(engine)
+    assert draft["place"] == "35.72.03.1007" and draft["description"] == DESCRIPTION  # Kel. Bendogerit
+
+
+async def test_a_place_put_right_at_the_photo_question_is_the_one_filed(engine: Engine) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("eh bukan, maksudnya kel bendogerit kota blitar")
+    await resident.send("1")
+    for answer in ("lewati", "2", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert report.village_code == "35.72.03.1007" and report.description == DESCRIPTION
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("step", "said"), [
+    ("when", "eh salah, maksudnya kemarin sore"), ("when", "bukan pak, maksud sy tadi malam"),
+    ("photo", "eh salah pak, maksudnya gak ada foto"), ("identity", "salah, maksudnya rahasia"),
+    ("when", "eh bukan, maksudnya motornya vario merah"),
+])
+async def test_a_slip_then_no_place_at_a_later_question_keeps_the_place(engine: Engine, step: str,
+                                                                        said: str) -> None:
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert not resident.heard("place.confirm") and not resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["place"] == "35.72.03.1001"  # Kel. Gedog
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "named"), [("Jakarta Selatan", "Kota Jakarta Selatan"),
+                                             ("kota malang", "Kota Malang")])
+async def test_a_place_typed_at_the_time_question_is_no_time(engine: Engine, said: str, named: str) -> None:
+    """"Jakarta Selatan" was taken as the time, in place of the one the story told."""
+    resident = await at(engine, "when")
+    await resident.send(said)
+    assert resident.heard("place.confirm") and named in resident.text, resident.text
+    assert (await draft_of(engine)).get("when") == {"text": "tadi malam"}  # the story's, kept
+
+
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["bukan kemarin tp tadi pagi", "eh salah pak, bukan td malam tp kemarin sore"])
 async def test_a_time_put_right_at_the_time_question_names_no_place(engine: Engine, said: str) -> None:
     resident = await at(engine, "when")
