@@ -79,6 +79,7 @@ from handlers.language.slots import (
     put_off,
     qualifies_a_time,
     said_online,
+    story_asked_how,
     time_told,
     village_not_known,
     when_asked_back,
@@ -1382,6 +1383,9 @@ def answer_aside(turn: Turn) -> str | None:
     if turn.step not in (DESCRIPTION, READ_BACK) and turn.text.strip() and \
             turn.text.strip() == turn.draft.get("description", "").strip():
         turn.say("report.story_again")  # sent twice, as phones do: no place, time or answer
+        return turn.step
+    if turn.step == DESCRIPTION and story_asked_how(turn.text):
+        turn.say("report.description_question")  # "sy hrs nulis apa?": what to write, and the story asked again
         return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it

@@ -217,6 +217,34 @@ async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_shor
     assert "story_begun" not in await draft_of(engine)
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "lang"), [
+    ("sy hrs nulis apa ini pak?", "id"), ("ini sy tulis apa pak?", "id"), ("nulisnya gimana?", "id"),
+    ("kulo mboten ngertos carane pripun nggih?", "id"), ("saya bingung harus nulis apa", "id"),
+    ("isinya apa aja pak?", "id"), ("what should I write?", "en"), ("what am i supposed to write here?", "en")])
+async def test_what_to_write_asked_at_the_story_question_is_answered_and_the_story_asked_again(
+        engine: Engine, asked: str, lang: str) -> None:
+    """The question was taken as the story, and the story sent next as the place."""
+    resident = await at(engine, "description", f"console:{asked}")
+    await resident.send(asked)
+    assert resident.heard("report.description_question", lang), resident.text
+    assert resident.heard("report.ask_description", lang), resident.text
+    assert "description" not in await draft_of(engine)
+    await resident.send("motor sy dicuri di parkiran pasar tadi malam")
+    assert (await draft_of(engine))["description"] == "motor sy dicuri di parkiran pasar tadi malam"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", ["motor sy dicuri tadi malam, gimana ini pak?",
+                                   "sy ga tau harus nulis apa, hp sy ilang di angkot",
+                                   "tulisan di tembok rumah sy dicoret2 orang"])
+async def test_a_story_with_words_of_asking_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description", f"console:{story}")
+    await resident.send(story)
+    assert not resident.heard("report.description_question"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
 async def test_a_short_story_is_asked_again_and_a_long_one_kept_to_the_limit(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
