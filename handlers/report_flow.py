@@ -1505,12 +1505,13 @@ def _told_beside_the_question(text: str) -> str:
 
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
 AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
+PHOTO_WORRY_WORDS = 10  # "fotonya gimana kirimnya pak saya tidak bisa": a worry, not a story with a photo in it
 DETAIL_WORDS = 3  # words no time is read in, that tell more of what happened: "pelakunya 2 org pake motor vario"
 DETAIL_PART_WORDS = 2  # such words beside a time, in a clause of their own: "plat AG 1234 XY, td malam jam 10"
 # A vehicle's plate ("AG 1234 XY", "plat N 4521 AB"): a detail of what happened, never a place.
 _PLATE = re.compile(r"\b(?:plat|nopol)\b|\b(?!RT|RW|NO)[A-Z]{1,2} ?\d{1,4} ?(?!RT|RW)[A-Z]{1,3}\b")
 _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous",
-                             "inisial", "initials"})
+                             "inisial", "initials", "disarankan", "recommended"})  # the option the question marks
 
 
 def answer_ahead(turn: Turn) -> str | None:
@@ -1536,6 +1537,9 @@ def answer_ahead(turn: Turn) -> str | None:
         turn.draft["when"] = {"text": told}
         turn.say("report.time_noted", when=told)
         return turn.step
+    if turn.step not in STORY_STEPS and len(said) <= PHOTO_WORRY_WORDS and _photo_worry(turn.text):
+        turn.say("report.photo_how_ahead")  # "fotonya gimana kirimnya pak saya tidak bisa": how, and it may be left
+        return turn.step
     if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
         _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered
         return None
@@ -1552,9 +1556,12 @@ def answer_ahead(turn: Turn) -> str | None:
 
 def _identity_ahead(turn: Turn, said: list[str]) -> bool:
     """"rahasia aja", "pakai nama aja", "anonim aja kak": how to be shown, said before it is asked; kept for it."""
-    choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
-    named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names
-             and _IDENTITY_WORDS & set(choice.split())]  # not "terserah", which says so much else
+    choice = [word for word in said if word not in NEUTRAL]  # "pakai nama aja" is "pakai nama"
+    # "rahasia aja yg disarankan": each word of one option's names ("rahasia", "yang disarankan"); not "terserah",
+    # which says so much else
+    named = [key for key, names in IDENTITIES.answers(turn.lang)
+             if choice and set(choice) <= {word for name in names for word in name.split()}
+             and _IDENTITY_WORDS & set(choice)]
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
@@ -2825,6 +2832,16 @@ _PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "
                        "tangkapan", "bukti", "buktinya", "photo", "picture", "image"})
 _SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "upload", "unggah", "lampir", "lampirkan",
                                 "send", "attach", "share"})
+
+
+def _photo_worry(text: str) -> bool:
+    """How to send a photo asked, or one said not to be sendable: "fotonya gimana kirimnya?", "sy gak bisa kirim
+    foto"; not "gak ada foto", a photo declined."""
+    said = set(words(text))
+    cannot = bool(said & {"cannot", "cant", "unable"}) or (
+        bool(said & NOT_WORDS) and bool(said & {"bisa", "can", "able", "could", "ngerti", "tahu", "paham"}))
+    return bool(said & _PICTURES) and (_asks_how_to_send(text) or (cannot and bool(said & _SENDING_A_PICTURE))
+                                       or (cannot and bool(said & HOW_WORDS)))
 
 
 def _asks_how_to_send(text: str) -> bool:

@@ -1727,6 +1727,48 @@ async def test_a_place_typed_at_the_time_question_is_no_time(engine: Engine, sai
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["rahasia aja yg disarankan", "yang disarankan saja", "yg disarankan aja pak",
+                                  "rahasia yang disarankan"])
+async def test_the_recommended_identity_said_at_the_time_question_is_kept_for_its_question(engine: Engine,
+                                                                                         said: str) -> None:
+    """It was added to the story, or became the time."""
+    resident = await at(engine, "when", f"console:{said}")
+    await resident.send(said)
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_when"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == DESCRIPTION and "when" not in draft
+    for answer in ("kemarin malam", "lewati"):
+        await resident.send(answer)
+    assert resident.heard("report.summary") and "Rahasia" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "place_check"])
+@pytest.mark.parametrize("said", ["fotonya gimana kirimnya pak saya tidak bisa", "sy gak bisa kirim foto pak, gimana?",
+                                  "cara kirim foto gimana?"])
+async def test_how_to_send_a_photo_asked_before_its_question_is_answered(engine: Engine, step: str,
+                                                                         said: str) -> None:
+    """It was added to the story with no help."""
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert resident.heard("report.photo_how_ahead") and not resident.heard("report.story_added"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == DESCRIPTION and "when" not in draft and "photo_skipped" not in draft
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "heard"), [("gak ada foto pak", "report.no_photo_noted"),
+                                             ("terserah pak", "report.ask_photo")])
+async def test_no_photo_or_a_leave_at_the_time_question_is_no_photo_worry_nor_identity(engine: Engine, said: str,
+                                                                                      heard: str) -> None:
+    resident = await at(engine, "when", f"console:{said}")
+    await resident.send(said)
+    assert resident.heard(heard), resident.text
+    assert not resident.heard("report.photo_how_ahead") and not resident.heard("report.identity_noted")
+
+
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["bukan kemarin tp tadi pagi", "eh salah pak, bukan td malam tp kemarin sore"])
 async def test_a_time_put_right_at_the_time_question_names_no_place(engine: Engine, said: str) -> None:
     resident = await at(engine, "when")
