@@ -1532,7 +1532,8 @@ def answer_ahead(turn: Turn) -> str | None:
     # bukan, kemarin"; "td sore jam 4" after "tadi"), unless it is or becomes now, which has its reminder to call
     lead = _BEFORE_A_TIME.match(turn.text)
     told = turn.text[lead.end():] if lead else turn.text
-    if turn.step != WHEN and 0 < len(said) <= AHEAD_WORDS and told and only_a_time(told) and (
+    told = _time_beside_its_hour_unknown(told) or told  # "blm tau jamnya, td sore lah": the time, all that is known
+    if turn.step != WHEN and 0 < len(words(told)) <= AHEAD_WORDS and told and only_a_time(told) and (
             "when" not in turn.draft or (when_named(told) != "now" and turn.draft["when"] != {"choice": "now"})):
         turn.draft["when"] = {"text": told}
         turn.say("report.time_noted", when=told)
@@ -1552,6 +1553,26 @@ def answer_ahead(turn: Turn) -> str | None:
         turn.say("report.no_photo_noted")
         return turn.step
     return turn.step if _identity_ahead(turn, said) else None
+
+
+# Of an hour not known, said beside the time that is: "blm tau jamnya", "gak inget jam brp", "not sure what time".
+_THE_HOUR = frozenset({"jam", "jamnya", "pukul", "berapa", "waktunya", "persisnya", "pastinya", "tepatnya", "time",
+                       "exact", "exactly", "hour"})
+_NOT_KNOWING = frozenset({"tau", "tahu", "lupa", "ingat", "inget", "pasti", "yakin", "know", "remember", "sure"})
+_AROUND_NOT_KNOWING = NOT_WORDS | {"belum", "kurang", "saya", "aku", "i", "m", "am", "what", "the", "s", "it"}
+
+
+def _time_beside_its_hour_unknown(text: str) -> str | None:
+    """The time told beside words saying its hour is not known: "blm tau jamnya, td sore lah" is "td sore lah";
+    None where the message says anything else."""
+    clauses = [clause.strip() for clause in _CLAUSES.split(text) if clause.strip()]
+    timed = [clause for clause in clauses if only_a_time(clause)]
+    unknown = [set(words(clause)) for clause in clauses if clause not in timed]
+    if not timed or not unknown or not all(said & _THE_HOUR and said & _NOT_KNOWING
+                                           and said <= _THE_HOUR | _NOT_KNOWING | _AROUND_NOT_KNOWING | NEUTRAL
+                                           for said in unknown):
+        return None
+    return ", ".join(timed)
 
 
 def _identity_ahead(turn: Turn, said: list[str]) -> bool:

@@ -1769,6 +1769,35 @@ async def test_no_photo_or_a_leave_at_the_time_question_is_no_photo_worry_nor_id
 
 
 @READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "time"), [("blm tau jamnya, td sore lah", "td sore lah"),
+                                            ("td sore, gak inget jam brp", "td sore"),
+                                            ("kemarin malam. jamnya lupa pak", "kemarin malam"),
+                                            ("tadi sore", "tadi sore")])
+async def test_a_time_told_with_its_hour_unknown_while_places_are_offered_is_kept(engine: Engine, said: str,
+                                                                                time: str) -> None:
+    """"blm tau jamnya, td sore lah" was no option, and the time was asked again after the place."""
+    resident = Resident(engine, f"console:{said}")
+    for message in ("hp sy dijambret org naik motor di jl merdeka depan alun2 blitar", "y"):
+        await resident.send(message)
+    assert resident.heard("place.pick"), resident.text
+    await resident.send(said)
+    assert resident.heard("report.time_noted") and resident.heard("place.pick"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_when"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": time}
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["blm tau pak, td sore", "motornya merah, td sore"])
+async def test_more_than_an_hour_unknown_beside_a_time_while_places_are_offered_is_no_time_alone(
+        engine: Engine, said: str) -> None:
+    resident = Resident(engine, f"console:{said}")
+    for message in ("hp sy dijambret org naik motor di jl merdeka depan alun2 blitar", "y", said):
+        await resident.send(message)
+    assert not resident.heard("report.time_noted"), resident.text
+
+
+@READING_ON_SQLITE
 @pytest.mark.parametrize("said", ["bukan kemarin tp tadi pagi", "eh salah pak, bukan td malam tp kemarin sore"])
 async def test_a_time_put_right_at_the_time_question_names_no_place(engine: Engine, said: str) -> None:
     resident = await at(engine, "when")
