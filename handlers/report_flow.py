@@ -1755,6 +1755,9 @@ async def description(turn: Turn) -> str:
         if not turn.text:
             return VOICE_CAPTION
         return await voice_caption(turn)  # Telegram's voice notes may come with a caption
+    if turn.inbound.location is not None and not turn.text.strip():
+        _reopen(turn, LOCATION)  # a pin sent where the story is asked: the place, and the story asked after it
+        return await location(turn)
     shortest, longest = DESCRIPTION_CHARS
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")

@@ -280,6 +280,21 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     assert report.location_text is None
 
 
+async def test_a_pin_sent_where_the_story_is_asked_is_the_place_and_the_story_asked_after(engine: Engine) -> None:
+    """The pin was refused as a story too short, and lost."""
+    resident = await at(engine, "description")
+    await resident.send(location=(-8.0983, 112.1681))
+    assert resident.heard("place.confirm_pin") and not resident.heard("report.description_too_short"), resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_description"), resident.text
+    await resident.send(DESCRIPTION)
+    assert resident.heard("report.ask_when") and not resident.heard("report.ask_location"), resident.text
+    for answer in ("ya", "lewati", "2", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert (report.latitude, report.longitude) == (-8.0983, 112.1681) and report.description == DESCRIPTION
+
+
 @pytest.mark.parametrize(("identity", "stored"), [("2", (-8.09834, 112.16817)), ("3", (-8.098, 112.168))])
 async def test_a_pin_of_a_report_not_given_by_name_reaches_officers_to_about_100_m(
         engine: Engine, identity: str, stored: tuple[float, float]) -> None:
