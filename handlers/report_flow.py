@@ -749,7 +749,11 @@ _NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menu
 
 
 async def _story_told_on(turn: Turn) -> str:
-    """More of the story at the read-back: added to it, and the whole read again."""
+    """More of the story at the read-back: added to it, and the whole read again; told already, the question asked
+    again."""
+    if _told_already(turn, turn.text):
+        turn.say("report.story_again")  # sent twice, as phones do
+        return READ_BACK
     turn.text = f"{turn.draft['description']}\n{turn.text}"
     turn.say("report.story_added")
     return await _take_story(turn)
@@ -858,11 +862,21 @@ def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> 
     unless `said` is False (a photo's caption, which goes with the photo)."""
     told = (turn.text if part is None else part).strip()
     earlier = turn.draft.get("description")  # none yet where a pin came first: this begins the story
+    if earlier and _told_already(turn, told):
+        if said:
+            turn.say("report.story_again")
+        return
     turn.draft["description"] = (f"{earlier}\n{told}" if earlier else told)[:DESCRIPTION_CHARS[1]]
     if not earlier and "category" not in turn.draft and (kind := category_named(told)):
         turn.draft["category"] = kind  # the kind it tells, as a story told first is read
     if said:
         turn.say("report.story_added" if earlier else "report.story_kept")
+
+
+def _told_already(turn: Turn, told: str) -> bool:
+    """Whether these words are the story, or one of the pieces it was told in, once more."""
+    story = turn.draft.get("description", "")
+    return bool(normalise(told)) and normalise(told) in {normalise(piece) for piece in (story, *story.split("\n"))}
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no

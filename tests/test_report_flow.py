@@ -295,6 +295,29 @@ async def test_a_pin_sent_where_the_story_is_asked_is_the_place_and_the_story_as
     assert (report.latitude, report.longitude) == (-8.0983, 112.1681) and report.description == DESCRIPTION
 
 
+STORY_FIRST = "dompet sy ilang di angkot kmrn sore di kel bendogerit"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("again", [STORY_FIRST, "Dompet sy ilang di angkot kmrn sore di kel Bendogerit."])
+async def test_the_story_sent_again_at_the_read_back_is_not_added_twice(engine: Engine, again: str) -> None:
+    """It was appended to itself."""
+    resident = Resident(engine, f"console:{again}")
+    await resident.send(STORY_FIRST)
+    await resident.send(again)
+    assert resident.heard("report.story_again") and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == STORY_FIRST
+
+
+@READING_ON_SQLITE
+async def test_more_of_the_story_at_the_read_back_is_still_added(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(STORY_FIRST)
+    await resident.send("pelakunya 2 org pake motor vario merah")
+    assert resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == f"{STORY_FIRST}\npelakunya 2 org pake motor vario merah"
+
+
 @pytest.mark.parametrize(("identity", "stored"), [("2", (-8.09834, 112.16817)), ("3", (-8.098, 112.168))])
 async def test_a_pin_of_a_report_not_given_by_name_reaches_officers_to_about_100_m(
         engine: Engine, identity: str, stored: tuple[float, float]) -> None:
