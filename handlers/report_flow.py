@@ -1489,6 +1489,8 @@ def answer_aside(turn: Turn) -> str | None:
 def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
+    elif said == "after_report" and turn.draft.get("identity") == Identity.ANONYMOUS:
+        turn.say("menu.after_report_anonymous")  # no question and no news will reach an anonymous reporter
     else:
         if said in ("privacy", "identity_options", *FOLLOW_UP_QUESTIONS):
             _answer_in_their_language(turn)  # "will the police know my name?"
