@@ -1267,7 +1267,8 @@ def _place_said_wrong(turn: Turn) -> str | None:
 _MEANT_AFTER_A_SLIP = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|waduh|aduh)\W+)*(?:bukan|bkn|salah|keliru|ralat|wrong)"
                                  r"(?:\s+(?:pak|bu|mas|mbak|kak|ya|deh|ding|tadi|ketik|tulis))*[\s,.!:-]*"
                                  r"(?:(?:maksudnya|maksud\s+(?:saya|sy|aku|ku)|harusnya|seharusnya|yang\s+benar|"
-                                 r"yg\s+bener|yg\s+benar|i\s+meant?)\b[\s,.:-]*)?(?P<meant>.+)$", re.IGNORECASE | re.DOTALL)
+                                 r"yg\s+bener|yg\s+benar|i\s+meant?)\b[\s,.:-]*)?(?P<meant>.+)$",
+                                 re.IGNORECASE | re.DOTALL)
 
 
 async def _place_meant_after_a_slip(turn: Turn) -> str | None:
@@ -2615,9 +2616,9 @@ def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
 
 async def _place_at_the_time_question(turn: Turn) -> bool:
     """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
-    Blitar), one said with a word of a place ("kel rembang"), one read without doubt ("Jakarta Selatan"), or any, where the place was left to the desk after
-    its tries ("gatau pak", "pokoknya deket pasar legi", then "sananwetan"); not a time in words ("pas hujan
-    deras")."""
+    Blitar), one said with a word of a place ("kel rembang"), one read without doubt ("Jakarta Selatan"), or any,
+    where the place was left to the desk after its tries ("gatau pak", "pokoknya deket pasar legi", then
+    "sananwetan"); not a time in words ("pas hujan deras")."""
     if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
     found, confident = await turn.router.read(turn.db, turn.text)

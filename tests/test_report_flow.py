@@ -1714,7 +1714,8 @@ async def test_the_place_said_wrong_at_the_time_question_is_put_right_as_at_the_
 @pytest.mark.parametrize("step", ["when", "photo", "identity", "summary"])
 @pytest.mark.parametrize("said", ["eh bukan, maksudnya kel bendogerit kota blitar",
                                   "eh salah pak, maksud sy kel bendogerit kota blitar",
-                                  "salah, harusnya di kelurahan bendogerit", "maaf keliru pak, yg bener kel bendogerit"])
+                                  "salah, harusnya di kelurahan bendogerit",
+                                  "maaf keliru pak, yg bener kel bendogerit"])
 async def test_a_slip_then_the_place_meant_at_a_later_question_reads_the_place_again(engine: Engine, step: str,
                                                                                      said: str) -> None:
     """At the time question it was added to the story, at the photo's asked again, and the old place filed; the
