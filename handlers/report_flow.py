@@ -1595,11 +1595,10 @@ def _time_beside_its_hour_unknown(text: str) -> str | None:
 def _identity_ahead(turn: Turn, said: list[str]) -> bool:
     """"rahasia aja", "pakai nama aja", "anonim aja kak": how to be shown, said before it is asked; kept for it."""
     choice = [word for word in said if word not in NEUTRAL]  # "pakai nama aja" is "pakai nama"
-    # "rahasia aja yg disarankan": each word of one option's names ("rahasia", "yang disarankan"); not "terserah",
-    # which says so much else
-    named = [key for key, names in IDENTITIES.answers(turn.lang)
-             if choice and set(choice) <= {word for name in names for word in name.split()}
-             and _IDENTITY_WORDS & set(choice)]
+    answers = IDENTITIES.answers(turn.lang) if _IDENTITY_WORDS & set(choice) else []  # not "terserah", which says
+    # so much else; an option's name, or else each word of one option's names ("rahasia aja yg disarankan")
+    named = [key for key, names in answers if " ".join(choice) in names] or [
+        key for key, names in answers if set(choice) <= {word for name in names for word in name.split()}]
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
