@@ -3031,7 +3031,7 @@ async def test_what_now_after_a_report_no_officer_reads_yet_is_told_so(engine: E
 
 @pytest.mark.parametrize(("asked", "key"), [("gmn kabarnya", "status.just_sent_anonymous"),
                                             ("udah diproses blm?", "status.just_sent_anonymous"),
-                                            ("trus gmn pak selanjutnya?", "menu.after_report")])
+                                            ("trus gmn pak selanjutnya?", "menu.after_report_anonymous")])
 async def test_questions_right_after_an_anonymous_report_are_answered_without_a_link(engine: Engine, asked: str,
                                                                                     key: str) -> None:
     await enrolled(engine, "console:petugas")
