@@ -225,6 +225,10 @@ async def _answer_after_sending(turn: Turn, asked: str, *, filed: JustFiled | No
         turn.say("status.just_sent_anonymous" if filed else "status.just_joined_anonymous")
     elif asked == "progress":
         await show_own_reports(turn)  # newest first: the one just sent, with its status
+    elif unread_at is None and filed in ("anonymous", "anonymous_told"):
+        turn.say("menu.after_report_anonymous")  # no question and no news reach an anonymous reporter: the number does
+    elif unread_at is None and joined == "anonymous":
+        turn.say("status.just_joined_anonymous")
     elif unread_at is None:
         turn.say("menu.after_report")
     if unread_at is not None:

@@ -80,6 +80,7 @@ from handlers.language.slots import (
     put_off,
     qualifies_a_time,
     said_online,
+    story_asked_how,
     time_told,
     village_not_known,
     when_asked_back,
@@ -812,7 +813,11 @@ _NOT_THE_STORY = frozenset({"maaf", "sorry", "typo", "tunggu", "ditunggu", "menu
 
 
 async def _story_told_on(turn: Turn) -> str:
-    """More of the story at the read-back: added to it, and the whole read again."""
+    """More of the story at the read-back: added to it, and the whole read again; told already, the question asked
+    again."""
+    if _told_already(turn, turn.text):
+        turn.say("report.story_again")  # sent twice, as phones do
+        return READ_BACK
     turn.text = f"{turn.draft['description']}\n{turn.text}"
     turn.say("report.story_added")
     return await _take_story(turn)
@@ -921,11 +926,21 @@ def _add_to_story(turn: Turn, *, said: bool = True, part: str | None = None) -> 
     unless `said` is False (a photo's caption, which goes with the photo)."""
     told = (turn.text if part is None else part).strip()
     earlier = turn.draft.get("description")  # none yet where a pin came first: this begins the story
+    if earlier and _told_already(turn, told):
+        if said:
+            turn.say("report.story_again")
+        return
     turn.draft["description"] = (f"{earlier}\n{told}" if earlier else told)[:DESCRIPTION_CHARS[1]]
     if not earlier and "category" not in turn.draft and (kind := category_named(told)):
         turn.draft["category"] = kind  # the kind it tells, as a story told first is read
     if said:
         turn.say("report.story_added" if earlier else "report.story_kept")
+
+
+def _told_already(turn: Turn, told: str) -> bool:
+    """Whether these words are the story, or one of the pieces it was told in, once more."""
+    story = turn.draft.get("description", "")
+    return bool(normalise(told)) and normalise(told) in {normalise(piece) for piece in (story, *story.split("\n"))}
 
 
 # Words that say a message gives a place by its name: "kel …", "lokasinya di …" (not "di depan rumah": a spot, no
@@ -1230,6 +1245,9 @@ async def correct(turn: Turn) -> str | None:
     "eh salah, lokasinya di Plosokerep" takes the new place as the answer to the place's question; "eh bentar, bukan
     kmrn tp tadi siang", away from the questions of what happened and when, the new time."""
     fix = _correction_of(turn)
+    if fix is None and turn.step in (WHEN, PHOTO, IDENTITY, NAME, SUMMARY) \
+            and (new_place := await _place_meant_after_a_slip(turn)):  # "eh bukan, maksudnya kel bendogerit"
+        fix = Correction(LOCATION, rest=new_place)
     if fix is None or turn.inbound.choice is not None:
         return None
     here = ANSWER_OF_STEP.get(turn.step, turn.step)
@@ -1318,6 +1336,27 @@ def _place_said_wrong(turn: Turn) -> str | None:
     named = set(normalise(given).split()) - _PLACE_KINDS
     this = set(normalise(found["this"]).split()) - _PLACE_KINDS
     return found["that"].strip(" ,.") if this and this <= named else None
+
+
+# "eh bukan, maksudnya kel bendogerit kota blitar", "salah pak, maksud sy di sananwetan": a slip owned, then what
+# was meant.
+_MEANT_AFTER_A_SLIP = re.compile(r"^\W*(?:(?:eh|oh|maaf|sorry|waduh|aduh)\W+)*(?:bukan|bkn|salah|keliru|ralat|wrong)"
+                                 r"(?:\s+(?:pak|bu|mas|mbak|kak|ya|deh|ding|tadi|ketik|tulis))*[\s,.!:-]*"
+                                 r"(?:(?:maksudnya|maksud\s+(?:saya|sy|aku|ku)|harusnya|seharusnya|yang\s+benar|"
+                                 r"yg\s+bener|yg\s+benar|i\s+meant?)\b[\s,.:-]*)?(?P<meant>.+)$",
+                                 re.IGNORECASE | re.DOTALL)
+
+
+async def _place_meant_after_a_slip(turn: Turn) -> str | None:
+    """The place meant, when a message at a later question owns a slip and names a place after it, and no time
+    ("eh salah, maksudnya kemarin" puts the time right); None otherwise."""
+    slip = _MEANT_AFTER_A_SLIP.match(turn.text)
+    if slip is None or "place" not in turn.draft or _names_a_time(slip["meant"]) \
+            or letters_and_digits(slip["meant"]) < LOCATION_CHARS[0]:
+        return None
+    found, confident = await turn.router.read(turn.db, slip["meant"])
+    marked = bool(found) and bool(_PLACE_MARKERS & set(normalise(slip["meant"]).split()))
+    return slip["meant"].strip() if confident or marked else None
 
 
 def _time_not_said(turn: Turn) -> bool:
@@ -1443,6 +1482,9 @@ def answer_aside(turn: Turn) -> str | None:
             turn.say("place.lies_in", place=code_label(turn.lang, turn.router, candidate.code),
                      province=candidate.province.name)
         return turn.step
+    if turn.step == DESCRIPTION and story_asked_how(turn.text):
+        turn.say("report.description_question")  # "sy hrs nulis apa?": what to write, and the story asked again
+        return turn.step
     if turn.step in _WHERE_ASKED and area_word_asked(turn.text):
         turn.say("report.area_explained")  # "kelurahan itu apa ya?": what is asked, and how to go on without it
         return turn.step
@@ -1531,6 +1573,8 @@ def answer_aside(turn: Turn) -> str | None:
 def _answer_one_aside(turn: Turn, said: str) -> None:
     if said == "station" and (station := _station_it_goes_to(turn.draft)):
         turn.say("report.aside_station", station=station)
+    elif said == "after_report" and turn.draft.get("identity") == Identity.ANONYMOUS:
+        turn.say("menu.after_report_anonymous")  # no question and no news will reach an anonymous reporter
     else:
         turn.say(ASIDE_ANSWERS[said])
 
@@ -1555,12 +1599,13 @@ def _told_beside_the_question(text: str) -> str:
 
 AHEAD_STEPS = (CATEGORY, DESCRIPTION, LOCATION, PLACE_CHECK, PLACE_PICK, SAME, WHEN)  # before the photo and identity
 AHEAD_WORDS = 6  # an answer out of turn is short: "gak ada foto pak", "rahasia aja ya"
+PHOTO_WORRY_WORDS = 10  # "fotonya gimana kirimnya pak saya tidak bisa": a worry, not a story with a photo in it
 DETAIL_WORDS = 3  # words no time is read in, that tell more of what happened: "pelakunya 2 org pake motor vario"
 DETAIL_PART_WORDS = 2  # such words beside a time, in a clause of their own: "plat AG 1234 XY, td malam jam 10"
 # A vehicle's plate ("AG 1234 XY", "plat N 4521 AB"): a detail of what happened, never a place.
 _PLATE = re.compile(r"\b(?:plat|nopol)\b|\b(?!RT|RW|NO)[A-Z]{1,2} ?\d{1,4} ?(?!RT|RW)[A-Z]{1,3}\b")
 _IDENTITY_WORDS = frozenset({"nama", "rahasia", "anonim", "identitas", "name", "named", "confidential", "anonymous",
-                             "inisial", "initials"})
+                             "inisial", "initials", "disarankan", "recommended"})  # the option the question marks
 
 
 def answer_ahead(turn: Turn) -> str | None:
@@ -1581,10 +1626,14 @@ def answer_ahead(turn: Turn) -> str | None:
     # bukan, kemarin"; "td sore jam 4" after "tadi"), unless it is or becomes now, which has its reminder to call
     lead = _BEFORE_A_TIME.match(turn.text)
     told = turn.text[lead.end():] if lead else turn.text
-    if turn.step != WHEN and 0 < len(said) <= AHEAD_WORDS and told and only_a_time(told) and (
+    told = _time_beside_its_hour_unknown(told) or told  # "blm tau jamnya, td sore lah": the time, all that is known
+    if turn.step != WHEN and 0 < len(words(told)) <= AHEAD_WORDS and told and only_a_time(told) and (
             "when" not in turn.draft or (when_named(told) != "now" and turn.draft["when"] != {"choice": "now"})):
         turn.draft["when"] = {"text": told}
         turn.say("report.time_noted", when=told)
+        return turn.step
+    if turn.step not in STORY_STEPS and len(said) <= PHOTO_WORRY_WORDS and _photo_worry(turn.text):
+        turn.say("report.photo_how_ahead")  # "fotonya gimana kirimnya pak saya tidak bisa": how, and it may be left
         return turn.step
     if turn.step not in STORY_STEPS and len([c for c in _CLAUSES.split(turn.text) if c]) > 1:
         _keep_later_answers(turn)  # "kel gedog, gak punya foto pak": the photo's answer kept, the place answered
@@ -1600,11 +1649,33 @@ def answer_ahead(turn: Turn) -> str | None:
     return turn.step if _identity_ahead(turn, said) else None
 
 
+# Of an hour not known, said beside the time that is: "blm tau jamnya", "gak inget jam brp", "not sure what time".
+_THE_HOUR = frozenset({"jam", "jamnya", "pukul", "berapa", "waktunya", "persisnya", "pastinya", "tepatnya", "time",
+                       "exact", "exactly", "hour"})
+_NOT_KNOWING = frozenset({"tau", "tahu", "lupa", "ingat", "inget", "pasti", "yakin", "know", "remember", "sure"})
+_AROUND_NOT_KNOWING = NOT_WORDS | {"belum", "kurang", "saya", "aku", "i", "m", "am", "what", "the", "s", "it"}
+
+
+def _time_beside_its_hour_unknown(text: str) -> str | None:
+    """The time told beside words saying its hour is not known: "blm tau jamnya, td sore lah" is "td sore lah";
+    None where the message says anything else."""
+    clauses = [clause.strip() for clause in _CLAUSES.split(text) if clause.strip()]
+    timed = [clause for clause in clauses if only_a_time(clause)]
+    unknown = [set(words(clause)) for clause in clauses if clause not in timed]
+    if not timed or not unknown or not all(said & _THE_HOUR and said & _NOT_KNOWING
+                                           and said <= _THE_HOUR | _NOT_KNOWING | _AROUND_NOT_KNOWING | NEUTRAL
+                                           for said in unknown):
+        return None
+    return ", ".join(timed)
+
+
 def _identity_ahead(turn: Turn, said: list[str]) -> bool:
     """"rahasia aja", "pakai nama aja", "anonim aja kak": how to be shown, said before it is asked; kept for it."""
-    choice = " ".join(word for word in said if word not in NEUTRAL)  # "pakai nama aja" is "pakai nama"
-    named = [key for key, names in IDENTITIES.answers(turn.lang) if choice in names
-             and _IDENTITY_WORDS & set(choice.split())]  # not "terserah", which says so much else
+    choice = [word for word in said if word not in NEUTRAL]  # "pakai nama aja" is "pakai nama"
+    answers = IDENTITIES.answers(turn.lang) if _IDENTITY_WORDS & set(choice) else []  # not "terserah", which says
+    # so much else; an option's name, or else each word of one option's names ("rahasia aja yg disarankan")
+    named = [key for key, names in answers if " ".join(choice) in names] or [
+        key for key, names in answers if set(choice) <= {word for name in names for word in name.split()}]
     if shown := identity_wished(turn.text) or (named[0] if len(named) == 1 else None):
         _identity_read(turn, shown)
         turn.say("report.identity_noted", identity=labels(turn.lang, IDENTITIES.group)[shown])
@@ -1777,6 +1848,9 @@ async def description(turn: Turn) -> str:
         if not turn.text:
             return VOICE_CAPTION
         return await voice_caption(turn)  # Telegram's voice notes may come with a caption
+    if turn.inbound.location is not None and not turn.text.strip():
+        _reopen(turn, LOCATION)  # a pin sent where the story is asked: the place, and the story asked after it
+        return await location(turn)
     shortest, longest = DESCRIPTION_CHARS
     if got_photo and not turn.text:
         turn.say("report.photo_needs_words")
@@ -2627,14 +2701,14 @@ def _take_time_told(turn: Turn, told: tuple[str, str]) -> None:
 
 async def _place_at_the_time_question(turn: Turn) -> bool:
     """Whether an answer to when names a place and no time: one inside the place taken ("sananwetan" after Kota
-    Blitar), one said with a word of a place ("kel rembang"), or any, where the place was left to the desk after
-    its tries ("gatau pak", "pokoknya deket pasar legi", then "sananwetan"); not a time in words ("pas hujan
-    deras")."""
+    Blitar), one said with a word of a place ("kel rembang"), one read without doubt ("Jakarta Selatan"), or any,
+    where the place was left to the desk after its tries ("gatau pak", "pokoknya deket pasar legi", then
+    "sananwetan"); not a time in words ("pas hujan deras")."""
     if _names_a_time(turn.text) or len(words(turn.text)) > _PLACE_ALONE_WORDS:
         return False
-    found, _confident = await turn.router.read(turn.db, turn.text)
+    found, confident = await turn.router.read(turn.db, turn.text)
     taken = turn.draft.get("place")
-    return bool(found) and (any(taken and place.code.startswith(f"{taken}.") for place in found)
+    return bool(found) and (confident or any(taken and place.code.startswith(f"{taken}.") for place in found)
                             or bool(_PLACE_MARKERS & set(normalise(turn.text).split())) or _left_unplaced(turn))
 
 
@@ -2884,6 +2958,16 @@ _PICTURES = frozenset({"foto", "fotonya", "gambar", "gambarnya", "screenshot", "
                        "tangkapan", "bukti", "buktinya", "photo", "picture", "image"})
 _SENDING_A_PICTURE = frozenset({"kirim", "mengirim", "ngirim", "kirimnya", "upload", "unggah", "lampir", "lampirkan",
                                 "send", "attach", "share"})
+
+
+def _photo_worry(text: str) -> bool:
+    """How to send a photo asked, or one said not to be sendable: "fotonya gimana kirimnya?", "sy gak bisa kirim
+    foto"; not "gak ada foto", a photo declined."""
+    said = set(words(text))
+    cannot = bool(said & {"cannot", "cant", "unable"}) or (
+        bool(said & NOT_WORDS) and bool(said & {"bisa", "can", "able", "could", "ngerti", "tahu", "paham"}))
+    return bool(said & _PICTURES) and (_asks_how_to_send(text) or (cannot and bool(said & _SENDING_A_PICTURE))
+                                       or (cannot and bool(said & HOW_WORDS)))
 
 
 def _asks_how_to_send(text: str) -> bool:

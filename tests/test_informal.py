@@ -2994,6 +2994,29 @@ async def test_what_now_right_after_a_report_is_told_what_happens_next(engine: E
     assert not resident.heard("report.ask_category") and await step_of(engine, resident) == MENU, "no new report"
 
 
+@pytest.mark.parametrize("asked", ["trus gmn pak selanjutnya?", "terus apa lagi?", "what happens now?",
+                                   "so what happens next?"])
+async def test_what_now_after_an_anonymous_report_tells_what_truly_happens(engine: Engine, asked: str) -> None:
+    """It was promised that each step would be sent in this chat, which an anonymous report never is."""
+    await enrolled(engine, "console:petugas")
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send("kirim")
+    await resident.send(asked)
+    assert any(resident.heard("menu.after_report_anonymous", lang) for lang in ("id", "en")), resident.text
+    assert not any(resident.heard("menu.after_report", lang) for lang in ("id", "en")), resident.text
+
+
+@pytest.mark.parametrize("asked", ["klo udh dikirim trus gmn pak? ditelpon gk?", "what happens after I send it?"])
+async def test_what_happens_once_sent_asked_at_an_anonymous_summary_tells_what_truly_happens(engine: Engine,
+                                                                                           asked: str) -> None:
+    resident = Resident(engine)
+    await walk_to_summary(resident, identity="3")
+    await resident.send(asked)
+    assert any(resident.heard("menu.after_report_anonymous", lang) for lang in ("id", "en")) \
+        and resident.heard("report.summary"), resident.text
+
+
 @pytest.mark.parametrize("asked", ["gmn kabarnya", "udah diproses blm?", "gimana hasilnya pak",
                                    "udah ada polisi yg dateng blm?", "any news?", "how is it going?",
                                    "has anyone read it?", "sdh dibaca blm?", "udh ada yg baca?"])
@@ -3036,7 +3059,7 @@ async def test_what_now_after_a_report_no_officer_reads_yet_is_told_so(engine: E
 
 @pytest.mark.parametrize(("asked", "key"), [("gmn kabarnya", "status.just_sent_anonymous"),
                                             ("udah diproses blm?", "status.just_sent_anonymous"),
-                                            ("trus gmn pak selanjutnya?", "menu.after_report")])
+                                            ("trus gmn pak selanjutnya?", "menu.after_report_anonymous")])
 async def test_questions_right_after_an_anonymous_report_are_answered_without_a_link(engine: Engine, asked: str,
                                                                                     key: str) -> None:
     await enrolled(engine, "console:petugas")

@@ -217,6 +217,34 @@ async def test_a_word_that_tells_nothing_at_the_story_question_is_still_too_shor
     assert "story_begun" not in await draft_of(engine)
 
 
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("asked", "lang"), [
+    ("sy hrs nulis apa ini pak?", "id"), ("ini sy tulis apa pak?", "id"), ("nulisnya gimana?", "id"),
+    ("kulo mboten ngertos carane pripun nggih?", "id"), ("saya bingung harus nulis apa", "id"),
+    ("isinya apa aja pak?", "id"), ("what should I write?", "en"), ("what am i supposed to write here?", "en")])
+async def test_what_to_write_asked_at_the_story_question_is_answered_and_the_story_asked_again(
+        engine: Engine, asked: str, lang: str) -> None:
+    """The question was taken as the story, and the story sent next as the place."""
+    resident = await at(engine, "description", f"console:{asked}")
+    await resident.send(asked)
+    assert resident.heard("report.description_question", lang), resident.text
+    assert resident.heard("report.ask_description", lang), resident.text
+    assert "description" not in await draft_of(engine)
+    await resident.send("motor sy dicuri di parkiran pasar tadi malam")
+    assert (await draft_of(engine))["description"] == "motor sy dicuri di parkiran pasar tadi malam"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("story", ["motor sy dicuri tadi malam, gimana ini pak?",
+                                   "sy ga tau harus nulis apa, hp sy ilang di angkot",
+                                   "tulisan di tembok rumah sy dicoret2 orang"])
+async def test_a_story_with_words_of_asking_is_the_story(engine: Engine, story: str) -> None:
+    resident = await at(engine, "description", f"console:{story}")
+    await resident.send(story)
+    assert not resident.heard("report.description_question"), resident.text
+    assert (await draft_of(engine))["description"] == story
+
+
 async def test_a_short_story_is_asked_again_and_a_long_one_kept_to_the_limit(engine: Engine) -> None:
     resident = Resident(engine)
     await resident.send("halo")
@@ -250,6 +278,44 @@ async def test_location_pin_is_stored_with_coordinates(engine: Engine) -> None:
     [report] = await reports(engine)
     assert (report.latitude, report.longitude) == (-8.0983, 112.1681)
     assert report.location_text is None
+
+
+async def test_a_pin_sent_where_the_story_is_asked_is_the_place_and_the_story_asked_after(engine: Engine) -> None:
+    """The pin was refused as a story too short, and lost."""
+    resident = await at(engine, "description")
+    await resident.send(location=(-8.0983, 112.1681))
+    assert resident.heard("place.confirm_pin") and not resident.heard("report.description_too_short"), resident.text
+    await resident.send("ya")
+    assert resident.heard("report.ask_description"), resident.text
+    await resident.send(DESCRIPTION)
+    assert resident.heard("report.ask_when") and not resident.heard("report.ask_location"), resident.text
+    for answer in ("ya", "lewati", "2", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert (report.latitude, report.longitude) == (-8.0983, 112.1681) and report.description == DESCRIPTION
+
+
+STORY_FIRST = "dompet sy ilang di angkot kmrn sore di kel bendogerit"
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("again", [STORY_FIRST, "Dompet sy ilang di angkot kmrn sore di kel Bendogerit."])
+async def test_the_story_sent_again_at_the_read_back_is_not_added_twice(engine: Engine, again: str) -> None:
+    """It was appended to itself."""
+    resident = Resident(engine, f"console:{again}")
+    await resident.send(STORY_FIRST)
+    await resident.send(again)
+    assert resident.heard("report.story_again") and not resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == STORY_FIRST
+
+
+@READING_ON_SQLITE
+async def test_more_of_the_story_at_the_read_back_is_still_added(engine: Engine) -> None:
+    resident = Resident(engine)
+    await resident.send(STORY_FIRST)
+    await resident.send("pelakunya 2 org pake motor vario merah")
+    assert resident.heard("report.story_added"), resident.text
+    assert (await draft_of(engine))["description"] == f"{STORY_FIRST}\npelakunya 2 org pake motor vario merah"
 
 
 @pytest.mark.parametrize(("identity", "stored"), [("2", (-8.09834, 112.16817)), ("3", (-8.098, 112.168))])
@@ -1780,6 +1846,132 @@ async def test_the_place_said_wrong_at_the_time_question_is_put_right_as_at_the_
     assert not resident.heard("report.story_added"), resident.text
     assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, resident.text
     assert (await draft_of(engine))["description"] == DESCRIPTION
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "photo", "identity", "summary"])
+@pytest.mark.parametrize("said", ["eh bukan, maksudnya kel bendogerit kota blitar",
+                                  "eh salah pak, maksud sy kel bendogerit kota blitar",
+                                  "salah, harusnya di kelurahan bendogerit",
+                                  "maaf keliru pak, yg bener kel bendogerit"])
+async def test_a_slip_then_the_place_meant_at_a_later_question_reads_the_place_again(engine: Engine, step: str,
+                                                                                     said: str) -> None:
+    """At the time question it was added to the story, at the photo's asked again, and the old place filed; the
+    place confirmed, the resident is back where they were."""
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert not resident.heard("report.story_added"), resident.text
+    assert resident.heard("place.confirm") and "Kel. Bendogerit" in resident.text, resident.text
+    await resident.send("1")
+    assert await step_of(engine, resident) == step, resident.text
+    draft = await draft_of(engine)
+    assert draft["place"] == "35.72.03.1007" and draft["description"] == DESCRIPTION  # Kel. Bendogerit
+
+
+async def test_a_place_put_right_at_the_photo_question_is_the_one_filed(engine: Engine) -> None:
+    resident = await at(engine, "photo")
+    await resident.send("eh bukan, maksudnya kel bendogerit kota blitar")
+    await resident.send("1")
+    for answer in ("lewati", "2", "kirim"):
+        await resident.send(answer)
+    [report] = await reports(engine)
+    assert report.village_code == "35.72.03.1007" and report.description == DESCRIPTION
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("step", "said"), [
+    ("when", "eh salah, maksudnya kemarin sore"), ("when", "bukan pak, maksud sy tadi malam"),
+    ("photo", "eh salah pak, maksudnya gak ada foto"), ("identity", "salah, maksudnya rahasia"),
+    ("when", "eh bukan, maksudnya motornya vario merah"),
+])
+async def test_a_slip_then_no_place_at_a_later_question_keeps_the_place(engine: Engine, step: str,
+                                                                        said: str) -> None:
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert not resident.heard("place.confirm") and not resident.heard("report.ask_location"), resident.text
+    assert (await draft_of(engine))["place"] == "35.72.03.1001"  # Kel. Gedog
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "named"), [("Jakarta Selatan", "Kota Jakarta Selatan"),
+                                             ("kota malang", "Kota Malang")])
+async def test_a_place_typed_at_the_time_question_is_no_time(engine: Engine, said: str, named: str) -> None:
+    """"Jakarta Selatan" was taken as the time, in place of the one the story told."""
+    resident = await at(engine, "when")
+    await resident.send(said)
+    assert resident.heard("place.confirm") and named in resident.text, resident.text
+    assert (await draft_of(engine)).get("when") == {"text": "tadi malam"}  # the story's, kept
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["rahasia aja yg disarankan", "yang disarankan saja", "yg disarankan aja pak",
+                                  "rahasia yang disarankan"])
+async def test_the_recommended_identity_said_at_the_time_question_is_kept_for_its_question(engine: Engine,
+                                                                                         said: str) -> None:
+    """It was added to the story, or became the time."""
+    resident = await at(engine, "when", f"console:{said}")
+    await resident.send(said)
+    assert resident.heard("report.identity_noted") and resident.heard("report.ask_when"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == DESCRIPTION and "when" not in draft
+    for answer in ("kemarin malam", "lewati"):
+        await resident.send(answer)
+    assert resident.heard("report.summary") and "Rahasia" in resident.text, resident.text
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("step", ["when", "place_check"])
+@pytest.mark.parametrize("said", ["fotonya gimana kirimnya pak saya tidak bisa", "sy gak bisa kirim foto pak, gimana?",
+                                  "cara kirim foto gimana?"])
+async def test_how_to_send_a_photo_asked_before_its_question_is_answered(engine: Engine, step: str,
+                                                                         said: str) -> None:
+    """It was added to the story with no help."""
+    resident = await at(engine, step, f"console:{step}-{said}")
+    await resident.send(said)
+    assert resident.heard("report.photo_how_ahead") and not resident.heard("report.story_added"), resident.text
+    draft = await draft_of(engine)
+    assert draft["description"] == DESCRIPTION and "when" not in draft and "photo_skipped" not in draft
+    assert await step_of(engine, resident) == step
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "heard"), [("gak ada foto pak", "report.no_photo_noted"),
+                                             ("terserah pak", "report.ask_photo")])
+async def test_no_photo_or_a_leave_at_the_time_question_is_no_photo_worry_nor_identity(engine: Engine, said: str,
+                                                                                      heard: str) -> None:
+    resident = await at(engine, "when", f"console:{said}")
+    await resident.send(said)
+    assert resident.heard(heard), resident.text
+    assert not resident.heard("report.photo_how_ahead") and not resident.heard("report.identity_noted")
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize(("said", "time"), [("blm tau jamnya, td sore lah", "td sore lah"),
+                                            ("td sore, gak inget jam brp", "td sore"),
+                                            ("kemarin malam. jamnya lupa pak", "kemarin malam"),
+                                            ("tadi sore", "tadi sore")])
+async def test_a_time_told_with_its_hour_unknown_while_places_are_offered_is_kept(engine: Engine, said: str,
+                                                                                time: str) -> None:
+    """"blm tau jamnya, td sore lah" was no option, and the time was asked again after the place."""
+    resident = Resident(engine, f"console:{said}")
+    for message in ("hp sy dijambret org naik motor di jl merdeka depan alun2 blitar", "y"):
+        await resident.send(message)
+    assert resident.heard("place.pick"), resident.text
+    await resident.send(said)
+    assert resident.heard("report.time_noted") and resident.heard("place.pick"), resident.text
+    await resident.send("1")
+    assert resident.heard("report.ask_photo") and not resident.heard("report.ask_when"), resident.text
+    assert (await draft_of(engine))["when"] == {"text": time}
+
+
+@READING_ON_SQLITE
+@pytest.mark.parametrize("said", ["blm tau pak, td sore", "motornya merah, td sore"])
+async def test_more_than_an_hour_unknown_beside_a_time_while_places_are_offered_is_no_time_alone(
+        engine: Engine, said: str) -> None:
+    resident = Resident(engine, f"console:{said}")
+    for message in ("hp sy dijambret org naik motor di jl merdeka depan alun2 blitar", "y", said):
+        await resident.send(message)
+    assert not resident.heard("report.time_noted"), resident.text
 
 
 @READING_ON_SQLITE

@@ -779,6 +779,29 @@ def area_word_asked(text: str) -> bool:
         and all(word in _AREA_WORDS or word in _WHAT_IT_MEANS or word in NEUTRAL for word in said)
 
 
+# What to write asked at the story's question: "sy hrs nulis apa ini pak?", "nulisnya gimana?", "ceritanya apa
+# aja?", "kulo mboten ngertos carane pripun nggih?", "what should I write?". Only words of writing or telling, of
+# asking how or what, and of not knowing: a word of the incident makes it the story ("motor sy ilang, gimana ini?").
+_WRITING = frozenset({"tulis", "menulis", "nulis", "ditulis", "tulisnya", "menulisnya", "nulisnya", "isi", "mengisi",
+                      "ngisi", "diisi", "isinya", "cerita", "ceritanya", "bercerita", "ceritain", "diceritakan",
+                      "menceritakan", "ketik", "ngetik", "diketik", "carane", "caranya", "cara", "write", "writing",
+                      "say", "tell", "type", "put"})
+_HOW_OR_WHAT = frozenset({"apa", "apaan", "bagaimana", "gimana", "pripun", "piye", "opo", "what", "how"})
+_AROUND_ASKING_WHAT_TO_WRITE = frozenset({
+    "saya", "aku", "kulo", "i", "harus", "mesti", "perlu", "musti", "should", "must", "do", "to", "need", "di", "sini",
+    "disini", "here", "yang", "aja", "saja", "terus", "tidak", "ngertos", "ngerti", "mengerti", "paham", "tahu",
+    "bingung", "iya", "ya", "nggih", "mau", "boleh", "bisa", "can", "am", "supposed", "know", "dont", "don", "t",
+    "not", "sure", "me", "about", "contoh", "contohnya", "example", "dulu", "ini", "itu", "nih"})
+
+
+def story_asked_how(text: str) -> bool:
+    """Whether the answer to "what happened?" asks what to write, telling nothing of what happened."""
+    said = words(text)
+    return bool(_WRITING & set(said)) and bool(_HOW_OR_WHAT & set(said)) \
+        and all(word in _WRITING or word in _HOW_OR_WHAT or word in _AROUND_ASKING_WHAT_TO_WRITE or word in NEUTRAL
+                for word in said)
+
+
 # Sounds of chat, laughter or hesitation ("wkwk", "hehe", "hmm", "eh"), no words of an answer.
 CHAT_SOUND = re.compile(r"^(?:(?:wk)+w?|(?:ha)+h?|(?:he)+h?|(?:hi)+h?|h+m+|e+h+|a+h+|o+h+|u+h+|e+m+|(?:ck)+)$")
 # Said around "not known" and changing nothing: "gatau y", "ga tau jg", "lupa bro", "dunno lol".
